@@ -1,0 +1,37 @@
+{
+    "name": "Amazon Vendor Central (EDI)",
+    "summary": "Run an Amazon Vendor Central (1P) business over X12 EDI: purchase "
+    "orders, acknowledgments, ship notices, invoices and remittances",
+    "version": "18.0.1.0.0",
+    "category": "Sales/Amazon Vendor",
+    "website": "https://github.com/acorn-erp/acorn",
+    "author": "ACORN contributors",
+    "maintainers": ["acorn-erp"],
+    "license": "LGPL-3",
+    "development_status": "Alpha",
+    "application": True,
+    "depends": [
+        "sale_management",
+        "sale_stock",
+        "stock_delivery",
+        "stock_picking_batch",
+        "product_expiry",
+        "account",
+    ],
+    "data": [
+        "security/acorn_amazon_vendor_security.xml",
+        "security/ir.model.access.csv",
+        "views/acorn_edi_message_views.xml",
+        "views/acorn_edi_interchange_views.xml",
+        "views/acorn_vendor_account_views.xml",
+        "views/menus.xml",
+    ],
+    "demo": [
+        "demo/acorn_vendor_account_demo.xml",
+    ],
+    "assets": {
+        "web.assets_tests": [
+            "acorn_amazon_vendor/static/tests/tours/*.js",
+        ],
+    },
+}

@@ -1,0 +1,196 @@
+import logging
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+from .acorn_edi_interchange import DIRECTIONS
+
+_logger = logging.getLogger(__name__)
+
+# X12 transaction sets Amazon retail trades (FACTS.md §1), by ST01.
+DOCUMENT_TYPES = [
+    ("850", "850 Purchase Order"),
+    ("855", "855 PO Acknowledgment"),
+    ("856", "856 Ship Notice"),
+    ("810", "810 Invoice"),
+    ("820", "820 Remittance Advice"),
+    ("846", "846 Inventory Advice"),
+    ("997", "997 Functional Ack"),
+    ("TA1", "TA1 Interchange Ack"),
+]
+
+# Message states, prefixed by direction (edi.exchange.record vocabulary).
+STATES = [
+    ("in_received", "Received"),
+    ("in_processed", "Processed"),
+    ("in_review", "In Review"),
+    ("in_duplicate", "Duplicate"),
+    ("in_error", "Error"),
+    ("out_new", "New"),
+    ("out_generated", "Generated"),
+    ("out_held", "Held (parallel run)"),
+    ("out_sent", "Sent"),
+    ("out_acked", "Acknowledged"),
+    ("out_rejected", "Rejected"),
+    ("out_error_generate", "Generation Error"),
+    ("out_error_send", "Send Error"),
+]
+
+# 997 AK5/AK9 acknowledgment codes (X12 element 717/715).
+ACK_STATES = [
+    ("pending", "Awaiting 997"),
+    ("A", "Accepted"),
+    ("E", "Accepted with errors"),
+    ("R", "Rejected"),
+]
+
+
+class AcornEdiMessage(models.Model):
+    """One X12 transaction set (ST…SE) received or sent, with its processing state."""
+
+    _name = "acorn.edi.message"
+    _description = "Amazon EDI Message"
+    _inherit = ["mail.thread"]
+    _order = "create_date desc, id desc"
+    _check_company_auto = True
+
+    # Where action_retry() sends a message back to, by the state it is in.
+    _RETRY_MAP = {
+        "in_error": "in_received",
+        "in_review": "in_received",
+        "out_error_generate": "out_new",
+        "out_error_send": "out_generated",
+        "out_rejected": "out_new",
+    }
+    _ERROR_STATES = ("in_error", "out_error_generate", "out_error_send", "out_rejected")
+    _STATE_DIRECTION = {"in": "inbound", "out": "outbound"}
+
+    name = fields.Char(compute="_compute_name", store=True)
+    direction = fields.Selection(DIRECTIONS, required=True, readonly=True, index=True)
+    document_type = fields.Selection(
+        DOCUMENT_TYPES, required=True, readonly=True, index=True
+    )
+    state = fields.Selection(
+        STATES, required=True, readonly=True, index=True, tracking=True
+    )
+    account_id = fields.Many2one(
+        "acorn.vendor.account",
+        required=True,
+        readonly=True,
+        index=True,
+        check_company=True,
+        ondelete="restrict",
+    )
+    company_id = fields.Many2one(
+        "res.company", required=True, readonly=True, index=True
+    )
+    interchange_id = fields.Many2one(
+        "acorn.edi.interchange",
+        string="File",
+        readonly=True,
+        index=True,
+        check_company=True,
+        ondelete="restrict",
+    )
+    attachment_id = fields.Many2one(
+        "ir.attachment", string="Raw Payload", readonly=True, ondelete="restrict"
+    )
+    isa_control = fields.Char(string="ISA13", readonly=True, index=True)
+    gs_control = fields.Char(string="GS06", readonly=True, index=True)
+    st_control = fields.Char(string="ST02", readonly=True)
+    po_number = fields.Char(string="PO Number", readonly=True, index=True)
+    shipment_number = fields.Char(string="ASN Number", readonly=True, index=True)
+    invoice_number = fields.Char(readonly=True, index=True)
+    res_model = fields.Char(string="Document Model", readonly=True, index=True)
+    res_id = fields.Many2oneReference(
+        string="Document ID", model_field="res_model", readonly=True
+    )
+    parent_id = fields.Many2one(
+        "acorn.edi.message",
+        string="Acknowledges",
+        readonly=True,
+        index=True,
+        help="For a 997: the message it acknowledges.",
+    )
+    child_ids = fields.One2many("acorn.edi.message", "parent_id", string="Acks")
+    ack_state = fields.Selection(ACK_STATES, string="997 Status", readonly=True)
+    error_message = fields.Text(readonly=True)
+    error_traceback = fields.Text(readonly=True, groups="base.group_system")
+    retry_count = fields.Integer(readonly=True)
+    next_retry_at = fields.Datetime(readonly=True)
+    date_done = fields.Datetime(string="Processed / Sent", readonly=True)
+
+    @api.depends(
+        "document_type",
+        "direction",
+        "po_number",
+        "shipment_number",
+        "invoice_number",
+        "st_control",
+    )
+    def _compute_name(self):
+        for message in self:
+            ref = (
+                message.po_number
+                or message.shipment_number
+                or message.invoice_number
+                or message.st_control
+                or ""
+            )
+            arrow = "←" if message.direction == "inbound" else "→"
+            message.name = f"{arrow} {message.document_type or ''} {ref}".strip()
+
+    @api.constrains("state", "direction")
+    def _check_state_direction(self):
+        for message in self:
+            prefix = message.state.split("_", 1)[0]
+            if self._STATE_DIRECTION[prefix] != message.direction:
+                raise UserError(
+                    self.env._(
+                        "State %(state)s does not fit a %(direction)s message.",
+                        state=message.state,
+                        direction=message.direction,
+                    )
+                )
+
+    def _set_state(self, state, error_message=False, error_traceback=False):
+        """The one way messages change state; errors are kept beside the state."""
+        values = {"state": state, "error_message": error_message}
+        if error_traceback is not False or not error_message:
+            values["error_traceback"] = error_traceback
+        if state in ("in_processed", "out_sent", "out_acked"):
+            values["date_done"] = fields.Datetime.now()
+        self.sudo().write(values)
+        _logger.info("EDI messages %s set to %s", self.ids, state)
+
+    def action_retry(self):
+        """Send messages in an error or review state back to be processed again."""
+        retryable = self.filtered(lambda m: m.state in self._RETRY_MAP)
+        if not retryable:
+            raise UserError(
+                self.env._("None of these messages is in a state that can be retried.")
+            )
+        for message in retryable:
+            message.retry_count += 1
+            message.message_post(
+                body=self.env._(
+                    "Retry requested by %(user)s (was: %(state)s).",
+                    user=self.env.user.name,
+                    state=dict(STATES)[message.state],
+                )
+            )
+            message._set_state(self._RETRY_MAP[message.state])
+        return True
+
+    def action_open_document(self):
+        self.ensure_one()
+        if not (self.res_model and self.res_id):
+            raise UserError(
+                self.env._("This message is not linked to an Odoo document yet.")
+            )
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": self.res_model,
+            "res_id": self.res_id,
+            "view_mode": "form",
+        }

@@ -1,0 +1,2 @@
+from . import acorn_store
+from . import acorn_channel_sale

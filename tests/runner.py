@@ -1,0 +1,374 @@
+"""Run every ACORN check and close on one line: ``N passed, N failed, N skipped``.
+
+Stages, each counted into the closing line:
+1. lint: ruff (check and format) and pylint-odoo, one check each;
+2. pure tests: pytest over the format packages (no database);
+3. Odoo tests: a template database without demo data is built once, cloned per
+   scenario (``createdb -T``), and ``--test-tags`` selects our two addons on the
+   clone; every outcome is read from a JSON-lines report, skips
+   included, and each addon must run at least its minimum number of tests;
+4. scripts that need real connections outside Odoo's test cursor;
+5. module operations: on a database that holds demo sales, stock and accounting
+   data, install both addons (with their demo data), run the demo smoke test,
+   upgrade, uninstall and check nothing is left behind.
+
+Any failure, any skipped browser test, or too few tests exits non-zero. Run it
+through tests/run, which prepares the machine first.
+"""
+
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+ADDONS = ("acorn_amazon_vendor", "acorn_pos_bridge")
+# A --test-tags typo selects nothing and Odoo exits 0: demand at least this many.
+MIN_ODOO_TESTS = {"acorn_amazon_vendor": 15, "acorn_pos_bridge": 4}
+MIN_PURE_TESTS = 1
+DEPENDENCIES = (
+    "sale_management,sale_stock,stock_delivery,stock_picking_batch,"
+    "product_expiry,account,point_of_sale"
+)
+PURE_TEST_DIRS = ("acorn_amazon_vendor/x12/tests", "acorn_pos_bridge/formats/tests")
+SCRIPT_TESTS = sorted((REPO / "tests" / "scripts").glob("test_*.py"))
+
+ENV = os.environ
+PYTHON = ENV.get("ACORN_PYTHON", sys.executable)
+ODOO_BIN = os.path.join(ENV["ODOO_PATH"], "odoo-bin")
+CONF = ENV["ACORN_CONF"]
+
+
+class Tally:
+    """Counts of every check, test and script, and the names of what failed."""
+
+    def __init__(self):
+        self.passed = self.failed = self.skipped = 0
+        self.failures = []
+
+    def add(self, name, ok, skipped=False):
+        if skipped:
+            self.skipped += 1
+        elif ok:
+            self.passed += 1
+        else:
+            self.failed += 1
+            self.failures.append(name)
+
+    def fail(self, name):
+        self.add(name, False)
+
+
+def log(message):
+    print(f"[tests] {message}", flush=True)
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def run(cmd, log_path=None, env=None, check_name=None, tally=None):
+    """Run a command, its output to a log file (or the console); return its code."""
+    started = time.time()
+    if log_path:
+        with open(log_path, "w", encoding="utf-8") as out:
+            code = subprocess.call(cmd, stdout=out, stderr=subprocess.STDOUT, env=env)
+    else:
+        code = subprocess.call(cmd, env=env)
+    log(
+        f"{Path(cmd[1]).name if len(cmd) > 1 else cmd[0]} exited {code} "
+        f"in {time.time() - started:.0f}s" + (f" (log: {log_path})" if log_path else "")
+    )
+    if check_name and tally is not None:
+        tally.add(check_name, code == 0)
+        if code and log_path:
+            print(Path(log_path).read_text(encoding="utf-8")[-6000:])
+    return code
+
+
+# 1. Lint -----------------------------------------------------------------------
+
+
+def run_lint(tally, work):
+    venv_bin = Path(PYTHON).parent
+    run(
+        [str(venv_bin / "ruff"), "check", "."],
+        work / "ruff-check.log",
+        check_name="lint: ruff check",
+        tally=tally,
+    )
+    run(
+        [str(venv_bin / "ruff"), "format", "--check", "."],
+        work / "ruff-format.log",
+        check_name="lint: ruff format",
+        tally=tally,
+    )
+    run(
+        [PYTHON, "setup/gen_readme.py", "--check"],
+        work / "readme.log",
+        check_name="lint: README.rst matches readme/ fragments",
+        tally=tally,
+    )
+    run(
+        [str(venv_bin / "pylint"), "--rcfile=.pylintrc-mandatory", *ADDONS],
+        work / "pylint.log",
+        check_name="lint: pylint-odoo",
+        tally=tally,
+    )
+
+
+# 2. Pure tests -----------------------------------------------------------------
+
+
+def run_pure(tally, work):
+    dirs = [d for d in PURE_TEST_DIRS if (REPO / d).is_dir()]
+    if not dirs:
+        tally.fail("pure tests: no test folder found")
+        return
+    junit = work / "pure.xml"
+    env = dict(ENV, PYTHONPATH=ENV["ODOO_PATH"])
+    env.setdefault("ACORN_FUZZ_SECONDS", "60" if ENV.get("CI") else "5")
+    code = run(
+        [
+            PYTHON,
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            f"--junitxml={junit}",
+            *dirs,
+        ],
+        env=env,
+    )
+    if not junit.exists():
+        tally.fail(f"pure tests: pytest exited {code} without a report")
+        return
+    total = failed = skipped = 0
+    for suite in ET.parse(junit).getroot().iter("testsuite"):
+        total += int(suite.get("tests", 0))
+        failed += int(suite.get("failures", 0)) + int(suite.get("errors", 0))
+        skipped += int(suite.get("skipped", 0))
+    tally.passed += total - failed - skipped
+    tally.failed += failed
+    tally.skipped += skipped
+    if failed:
+        tally.failures.append(f"pure tests: {failed} failed")
+    if code not in (0, 1) or total < MIN_PURE_TESTS:
+        tally.fail(f"pure tests: pytest exited {code} after {total} tests")
+    log(f"pure tests: {total} run, {failed} failed, {skipped} skipped")
+
+
+# 3. Odoo tests -----------------------------------------------------------------
+
+
+def odoo_cmd(db, *args, http_port=None):
+    return [
+        PYTHON,
+        ODOO_BIN,
+        "-c",
+        CONF,
+        "-d",
+        db,
+        "--stop-after-init",
+        f"--http-port={http_port or free_port()}",
+        *args,
+    ]
+
+
+def build_db(db, modules, demo, log_path):
+    subprocess.call(["dropdb", "--if-exists", db])
+    args = ["-i", modules, "--log-level=warn"]
+    if not demo:
+        args.append("--without-demo=all")
+    return subprocess.Popen(
+        odoo_cmd(db, *args), stdout=open(log_path, "w"), stderr=subprocess.STDOUT
+    )
+
+
+def clone_db(template, db):
+    subprocess.call(["dropdb", "--if-exists", db])
+    subprocess.check_call(["createdb", "-T", template, db])
+
+
+def run_odoo_tests(db, tags, work, name):
+    """Run Odoo's tests on db with the given tags; return the report's records."""
+    report = work / f"{name}.jsonl"
+    report.unlink(missing_ok=True)
+    env = dict(ENV, ACORN_TEST_REPORT=str(report))
+    code = run(
+        [
+            PYTHON,
+            str(REPO / "tests" / "odoo_test_wrapper.py"),
+            *odoo_cmd(db, f"--test-tags={tags}", "--log-level=test")[2:],
+        ],
+        work / f"{name}.log",
+        env=env,
+    )
+    records = []
+    if report.exists():
+        records = [json.loads(line) for line in report.read_text().splitlines()]
+    return code, records
+
+
+def tally_odoo(tally, records, code, label, log_path, minimums):
+    outcomes = {}
+    for record in records:
+        if record["outcome"] == "start":
+            outcomes.setdefault(record["id"], ("pass", record))
+        elif record["outcome"] != "pass":
+            outcomes[record["id"]] = (record["outcome"], record)
+    per_addon = dict.fromkeys(minimums, 0)
+    for test_id, (outcome, record) in outcomes.items():
+        addon = test_id.split(".")[2] if test_id.startswith("odoo.addons.") else "?"
+        per_addon[addon] = per_addon.get(addon, 0) + 1
+        if outcome == "skip":
+            tally.add(test_id, True, skipped=True)
+            if record["browser"]:
+                tally.fail(f"browser test skipped: {test_id}: {record['detail']}")
+        else:
+            tally.add(test_id, outcome == "pass")
+            if outcome != "pass":
+                log(f"{outcome.upper()}: {test_id}\n{record['detail']}")
+    for addon, minimum in minimums.items():
+        if per_addon.get(addon, 0) < minimum:
+            tally.fail(
+                f"{label}: {addon} ran {per_addon.get(addon, 0)} tests, "
+                f"fewer than {minimum}"
+            )
+    if code != 0 and not tally.failed:
+        tally.fail(f"{label}: odoo-bin exited {code} (see {log_path})")
+    log(
+        f"{label}: {len(outcomes)} tests "
+        + ", ".join(f"{a}={n}" for a, n in sorted(per_addon.items()))
+    )
+
+
+# 4. Scripts --------------------------------------------------------------------
+
+
+def run_scripts(tally, template, work):
+    for script in SCRIPT_TESTS:
+        db = f"{template}_{script.stem}"
+        clone_db(template, db)
+        env = dict(ENV, ACORN_TEST_DB=db)
+        run(
+            [PYTHON, str(script)],
+            work / f"{script.stem}.log",
+            env=env,
+            check_name=f"script: {script.stem}",
+            tally=tally,
+        )
+        subprocess.call(["dropdb", "--if-exists", db])
+
+
+# 5. Module operations ----------------------------------------------------------
+
+
+def run_module_op(tally, db, step, work):
+    log_path = work / f"module-{step}.log"
+    cmd = [
+        PYTHON,
+        str(REPO / "tests" / "module_ops.py"),
+        "-c",
+        CONF,
+        "-d",
+        db,
+        "--state-dir",
+        str(work),
+        step,
+    ]
+    code = run(cmd, log_path)
+    checks = 0
+    for line in log_path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("CHECK "):
+            checks += 1
+            tally.add(line[6:], " ok" in line and " FAIL " not in line)
+            if " FAIL " in line:
+                log(line)
+    if code != 0 or not checks:
+        tally.fail(f"module {step}: exited {code} after {checks} checks")
+        print(log_path.read_text(encoding="utf-8")[-4000:])
+
+
+def run_module_operations(tally, data_db, work):
+    run_module_op(tally, data_db, "install", work)
+    code, records = run_odoo_tests(data_db, "acorn_demo", work, "demo-smoke")
+    tally_odoo(
+        tally,
+        records,
+        code,
+        "demo smoke test",
+        work / "demo-smoke.log",
+        {"acorn_amazon_vendor": 1},
+    )
+    run_module_op(tally, data_db, "upgrade", work)
+    run_module_op(tally, data_db, "uninstall", work)
+
+
+# Main --------------------------------------------------------------------------
+
+
+def main():
+    os.chdir(REPO)
+    work = Path(tempfile.mkdtemp(prefix="acorn-tests-"))
+    tally = Tally()
+    suffix = f"{os.getpid()}"
+    template, data_db, test_db = (
+        f"acorn_tmpl_{suffix}",
+        f"acorn_data_{suffix}",
+        f"acorn_test_{suffix}",
+    )
+    log(f"logs in {work}")
+    try:
+        # Both databases build at once: they are the slowest step.
+        tmpl_proc = build_db(template, ",".join(ADDONS), False, work / "template.log")
+        data_proc = build_db(data_db, DEPENDENCIES, True, work / "data-db.log")
+        run_lint(tally, work)
+        run_pure(tally, work)
+        if tmpl_proc.wait() != 0:
+            tally.fail("template database: install failed")
+            print((work / "template.log").read_text()[-6000:])
+        else:
+            clone_db(template, test_db)
+            code, records = run_odoo_tests(
+                test_db, ",".join(f"/{a}" for a in ADDONS), work, "odoo-tests"
+            )
+            tally_odoo(
+                tally,
+                records,
+                code,
+                "odoo tests",
+                work / "odoo-tests.log",
+                MIN_ODOO_TESTS,
+            )
+            run_scripts(tally, template, work)
+        if data_proc.wait() != 0:
+            tally.fail("data database: install of the dependencies failed")
+            print((work / "data-db.log").read_text()[-6000:])
+        else:
+            run_module_operations(tally, data_db, work)
+    finally:
+        for db in (template, data_db, test_db):
+            subprocess.call(["dropdb", "--if-exists", db], stderr=subprocess.DEVNULL)
+        if not tally.failures and not ENV.get("ACORN_KEEP_LOGS"):
+            shutil.rmtree(work, ignore_errors=True)
+    for name in tally.failures:
+        log(f"failed: {name}")
+    print(
+        f"{tally.passed} passed, {tally.failed} failed, {tally.skipped} skipped",
+        flush=True,
+    )
+    return 1 if tally.failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,8 +1,10 @@
 """Install, upgrade and uninstall ACORN's addons on a database that holds data.
 
 Each step checks the database is consistent afterwards and prints one line per
-check: ``CHECK <name> ok`` or ``CHECK <name> FAIL <reason>``. Run with Odoo on
-the path: python module_ops.py -c odoo.conf -d DB install|upgrade|uninstall
+check: ``CHECK <name> ok`` or ``CHECK <name> FAIL <reason>``. The first step run
+on a database (with its own --state-dir) records the business records it holds;
+later steps check none was lost. Run with Odoo on the path:
+python module_ops.py -c odoo.conf -d DB --state-dir DIR install|upgrade|uninstall
 """
 
 import argparse
@@ -32,7 +34,11 @@ STATE_FILE = "module_ops_counts.json"
 FAILURES = []
 
 
+LABEL = []
+
+
 def check(name, ok, reason=""):
+    name = " ".join(LABEL + [name])
     print(f"CHECK {name} {'ok' if ok else 'FAIL ' + reason}", flush=True)
     if not ok:
         FAILURES.append(name)
@@ -109,20 +115,19 @@ def check_business_data(env, before, step):
     check(f"{step}: business data kept", not changed, repr(changed))
 
 
-def run_step(db, step, state_dir):
+def run_step(db, step, state_dir, expect_data):
     state_path = os.path.join(state_dir, STATE_FILE)
     with Registry(db).cursor() as cr:
         env = _env(cr)
-        if step == "install":
+        if not os.path.exists(state_path):
+            # The first step on a database records what must survive.
+            counts = business_counts(env)
             with open(state_path, "w", encoding="utf-8") as state:
-                json.dump(business_counts(env), state)
-            check(
-                "install: database holds sales, stock and accounting data",
-                all(
-                    business_counts(env)[m]
-                    for m in ("sale.order", "stock.move", "account.move")
-                ),
-            )
+                json.dump(counts, state)
+            if expect_data:
+                kinds = ("sale.order", "stock.move", "account.move", "pos.order")
+                empty = [kind for kind in kinds if not counts[kind]]
+                check("holds sales, stock and accounting data", not empty, repr(empty))
         modules = env["ir.module.module"].search([("name", "in", ADDONS)])
         if step == "install":
             modules.button_immediate_install()
@@ -148,13 +153,16 @@ def main():
     parser.add_argument("-c", "--config", required=True)
     parser.add_argument("-d", "--database", required=True)
     parser.add_argument("--state-dir", required=True)
+    parser.add_argument("--label", default="", help="prefix of the check names")
+    parser.add_argument("--expect-data", action="store_true")
     parser.add_argument("step", choices=("install", "upgrade", "uninstall"))
     args = parser.parse_args()
+    LABEL.append(args.label)
     odoo.tools.config.parse_config(
         ["-c", args.config, "-d", args.database, "--log-level=warn"]
     )
     try:
-        run_step(args.database, args.step, args.state_dir)
+        run_step(args.database, args.step, args.state_dir, args.expect_data)
     except Exception as error:  # reported as a failed check, with its cause
         check(f"{args.step}: completes", False, f"{type(error).__name__}: {error}")
         raise

@@ -185,7 +185,7 @@ def odoo_cmd(db, *args, http_port=None):
 
 
 def build_db(db, modules, demo, log_path):
-    subprocess.call(["dropdb", "--if-exists", db])
+    drop_db(db)
     args = ["-i", modules, "--log-level=warn"]
     if not demo:
         args.append("--without-demo=all")
@@ -194,8 +194,12 @@ def build_db(db, modules, demo, log_path):
     )
 
 
+def drop_db(db):
+    subprocess.call(["dropdb", "--if-exists", db], stderr=subprocess.DEVNULL)
+
+
 def clone_db(template, db):
-    subprocess.call(["dropdb", "--if-exists", db])
+    drop_db(db)
     subprocess.check_call(["createdb", "-T", template, db])
 
 
@@ -267,40 +271,45 @@ def run_scripts(tally, template, work):
             check_name=f"script: {script.stem}",
             tally=tally,
         )
-        subprocess.call(["dropdb", "--if-exists", db])
+        drop_db(db)
 
 
 # 5. Module operations ----------------------------------------------------------
 
 
-def run_module_op(tally, db, step, work):
-    log_path = work / f"module-{step}.log"
-    cmd = [
-        PYTHON,
-        str(REPO / "tests" / "module_ops.py"),
-        "-c",
-        CONF,
-        "-d",
-        db,
-        "--state-dir",
-        str(work),
-        step,
-    ]
+def run_module_op(tally, db, step, work, label, expect_data=False):
+    state_dir = work / db
+    state_dir.mkdir(exist_ok=True)
+    log_path = work / f"module-{db}-{step}.log"
+    script = REPO / "tests" / "module_ops.py"
+    cmd = [PYTHON, str(script), "-c", CONF, "-d", db, "--state-dir", str(state_dir)]
+    cmd += ["--label", label, step] + (["--expect-data"] if expect_data else [])
     code = run(cmd, log_path)
     checks = 0
     for line in log_path.read_text(encoding="utf-8").splitlines():
         if line.startswith("CHECK "):
             checks += 1
-            tally.add(line[6:], " ok" in line and " FAIL " not in line)
-            if " FAIL " in line:
+            tally.add(line[6:], line.endswith(" ok"))
+            if not line.endswith(" ok"):
                 log(line)
     if code != 0 or not checks:
-        tally.fail(f"module {step}: exited {code} after {checks} checks")
+        tally.fail(f"{label} {step}: exited {code} after {checks} checks")
         print(log_path.read_text(encoding="utf-8")[-4000:])
 
 
-def run_module_operations(tally, data_db, work):
-    run_module_op(tally, data_db, "install", work)
+def run_module_operations_fresh(tally, template, work):
+    """Upgrade, uninstall and reinstall on a fresh database (no demo data)."""
+    db = f"{template}_ops"
+    clone_db(template, db)
+    for step in ("upgrade", "uninstall", "install"):
+        run_module_op(tally, db, step, work, "fresh database:")
+    drop_db(db)
+
+
+def run_module_operations_data(tally, data_db, work):
+    """Install, smoke-test, upgrade, uninstall, reinstall on a database with data."""
+    label = "database with data:"
+    run_module_op(tally, data_db, "install", work, label, expect_data=True)
     code, records = run_odoo_tests(data_db, "acorn_demo", work, "demo-smoke")
     tally_odoo(
         tally,
@@ -310,8 +319,8 @@ def run_module_operations(tally, data_db, work):
         work / "demo-smoke.log",
         {"acorn_amazon_vendor": 1},
     )
-    run_module_op(tally, data_db, "upgrade", work)
-    run_module_op(tally, data_db, "uninstall", work)
+    for step in ("upgrade", "uninstall", "install"):
+        run_module_op(tally, data_db, step, work, label)
 
 
 # Main --------------------------------------------------------------------------
@@ -351,14 +360,15 @@ def main():
                 MIN_ODOO_TESTS,
             )
             run_scripts(tally, template, work)
+            run_module_operations_fresh(tally, template, work)
         if data_proc.wait() != 0:
             tally.fail("data database: install of the dependencies failed")
             print((work / "data-db.log").read_text()[-6000:])
         else:
-            run_module_operations(tally, data_db, work)
+            run_module_operations_data(tally, data_db, work)
     finally:
         for db in (template, data_db, test_db):
-            subprocess.call(["dropdb", "--if-exists", db], stderr=subprocess.DEVNULL)
+            drop_db(db)
         if not tally.failures and not ENV.get("ACORN_KEEP_LOGS"):
             shutil.rmtree(work, ignore_errors=True)
     for name in tally.failures:

@@ -11,13 +11,17 @@ def load_menu_actions(env, root_xmlid):
     one's views and first page of records with the action's domain and context.
     """
     root = env.ref(root_xmlid)
-    visible = (
-        env["ir.ui.menu"]
-        .browse(env["ir.ui.menu"]._visible_menu_ids())
-        .filtered_domain([("id", "child_of", root.id)])
+    visible_ids = env["ir.ui.menu"]._visible_menu_ids()
+    menus = env["ir.ui.menu"].search([("id", "child_of", root.id)])
+    # The web client shows a menu only when it and all its ancestors are visible.
+    shown = menus.filtered(
+        lambda menu: all(
+            int(ancestor) in visible_ids
+            for ancestor in menu.parent_path.split("/")[:-1]
+        )
     )
     opened = []
-    for menu in visible.filtered("action"):
+    for menu in shown.filtered("action"):
         action = menu.action.sudo()
         if action._name != "ir.actions.act_window":
             continue

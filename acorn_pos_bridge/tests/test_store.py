@@ -87,7 +87,7 @@ class TestStore(TransactionCase):
             self.env(user=self.chain_manager), "point_of_sale.menu_point_root"
         )
         self.assertIn("Point of Sale/Chain Stores/Channel Sales", opened)
-        self.assertIn("Point of Sale/Chain Stores/Stores", opened)
+        self.assertIn("Point of Sale/Chain Stores/Chain Stores", opened)
 
     def test_store_smart_button_filters_its_sales(self):
         self._sale()

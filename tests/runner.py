@@ -36,7 +36,11 @@ DEPENDENCIES = (
     "sale_management,sale_stock,stock_delivery,stock_picking_batch,"
     "product_expiry,account,point_of_sale"
 )
-PURE_TEST_DIRS = ("acorn_amazon_vendor/x12/tests", "acorn_pos_bridge/formats/tests")
+PURE_TEST_DIRS = (
+    "tests/pure",
+    "acorn_amazon_vendor/x12/tests",
+    "acorn_pos_bridge/formats/tests",
+)
 SCRIPT_TESTS = sorted((REPO / "tests" / "scripts").glob("test_*.py"))
 
 ENV = os.environ

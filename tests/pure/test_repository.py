@@ -1,0 +1,77 @@
+"""Repository rules that hold for every addon, checked without a database."""
+
+import ast
+import unittest
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+ADDONS = ("acorn_amazon_vendor", "acorn_pos_bridge")
+# Libraries an addon may use but must never need just to load: imported inside
+# the function that uses them, so one missing library cannot stop Odoo.
+OPTIONAL_LIBRARIES = {"paramiko", "pyx12", "xlsxwriter", "cryptography", "hypothesis"}
+
+
+def addon_modules():
+    for addon in ADDONS:
+        for path in sorted((ROOT / addon).rglob("*.py")):
+            if "tests" not in path.relative_to(ROOT).parts:
+                yield path
+
+
+def top_level_imports(path):
+    """Names imported at module level (not inside a function or class)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+    for node in tree.body:
+        if isinstance(node, ast.Import):
+            yield from (alias.name.split(".")[0] for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            yield node.module.split(".")[0]
+
+
+class TestRepository(unittest.TestCase):
+    def test_optional_libraries_are_imported_lazily(self):
+        offenders = [
+            f"{path.relative_to(ROOT)}: {name}"
+            for path in addon_modules()
+            for name in top_level_imports(path)
+            if name in OPTIONAL_LIBRARIES
+        ]
+        self.assertEqual(offenders, [])
+
+    def test_manifests_are_complete(self):
+        for addon in ADDONS:
+            manifest = ast.literal_eval((ROOT / addon / "__manifest__.py").read_text())
+            with self.subTest(addon=addon):
+                self.assertRegex(manifest["version"], r"^18\.0\.\d+\.\d+\.\d+$")
+                self.assertEqual(manifest["license"], "LGPL-3")
+                for key in ("name", "summary", "author", "maintainers", "depends"):
+                    self.assertTrue(manifest.get(key), key)
+                self.assertTrue(
+                    (ROOT / addon / "static/description/icon.png").is_file()
+                )
+                self.assertTrue(
+                    (ROOT / addon / "static/description/index.html").is_file()
+                )
+                for data_file in manifest.get("data", []) + manifest.get("demo", []):
+                    self.assertTrue((ROOT / addon / data_file).is_file(), data_file)
+
+    def test_every_model_has_access_rights(self):
+        for addon in ADDONS:
+            models_dir = ROOT / addon / "models"
+            declared = set()
+            for path in models_dir.glob("*.py"):
+                tree = ast.parse(path.read_text(encoding="utf-8"))
+                for node in ast.walk(tree):
+                    if isinstance(node, ast.Assign) and any(
+                        isinstance(t, ast.Name) and t.id == "_name"
+                        for t in node.targets
+                    ):
+                        declared.add(node.value.value)
+            access = (ROOT / addon / "security/ir.model.access.csv").read_text()
+            with self.subTest(addon=addon):
+                for model in declared:
+                    self.assertIn("model_" + model.replace(".", "_") + ",", access)
+
+    def test_no_odoo_source_in_repository(self):
+        self.assertFalse((ROOT / "odoo-bin").exists())
+        self.assertFalse((ROOT / "odoo").exists())

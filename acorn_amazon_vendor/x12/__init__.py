@@ -1,0 +1,136 @@
+"""ACORN's X12 core: read, check and acknowledge X12 interchanges (004010, 005010).
+
+Pure Python with no Odoo import, so it runs in tests, benchmarks and the ``acorn-edi``
+command without a database.
+
+Reading:
+    ``iter_transaction_sets(source)`` streams TransactionSets one at a time;
+    ``validate_file(source)`` returns a FileReport (interchanges, groups, set summaries
+    and every located X12Error); ``parse_interchange(source)`` does the same and
+    keeps each set's segments.
+Acknowledging:
+    ``build_997(group, control_number)``, ``build_ta1(interchange)``,
+    ``build_acknowledgment(interchange, ...)``, and ``parse_acknowledgments(source)``.
+Grammars:
+    ``TransactionGrammar``, ``Element``, ``Composite``, ``get_grammar``.
+"""
+
+from .ack import (
+    build_997,
+    build_acknowledgment,
+    build_ta1,
+    parse_997,
+    parse_acknowledgments,
+)
+from .delimiters import Delimiters, read_isa
+from .documents import (
+    ElementNote,
+    FunctionalAck,
+    GroupHeader,
+    InterchangeAck,
+    InterchangeHeader,
+    SegmentNote,
+    SetAck,
+)
+from .errors import X12Error
+from .grammar import (
+    ID,
+    LEVEL,
+    MAX,
+    MIN,
+    Composite,
+    Element,
+    TransactionGrammar,
+    check_grammar,
+)
+from .grammars import REGISTRY, SUPPORTED_VERSIONS, get_grammar
+from .reader import Reader
+from .report import FileReport, GroupReport, InterchangeReport, TransactionSet
+from .segment import format_segment, format_segments
+
+
+def iter_transaction_sets(source):
+    """Yields each TransactionSet of a file as soon as its SE is read.
+
+    Bounded memory: only the set being read is held. Set-level errors are on each
+    set; envelope problems that stop reading are raised at the end.
+
+    Args:
+        source: str, bytes or a file object (binary or text).
+
+    Yields:
+        TransactionSet: With its segments, errors and status.
+
+    Raises:
+        X12Error: When the file cannot be read further (e.g. no usable ISA), after the
+            sets read before that point.
+    """
+    reader = Reader(source, keep_sets=False)
+    yield from reader
+    if reader.fatal is not None:
+        raise reader.fatal
+
+
+def validate_file(source, keep_segments=False):
+    """Reads and checks a whole file.
+
+    Args:
+        source: str, bytes or a file object.
+        keep_segments: Keep each set's segments in the report.
+
+    Returns:
+        FileReport: Never raises for bad data; see ``FileReport.valid``.
+    """
+    reader = Reader(source, keep_segments=keep_segments)
+    for _ in reader:
+        pass
+    return reader.report
+
+
+def parse_interchange(source):
+    """Reads a file keeping every set's segments (see ``TransactionSet.elements``).
+
+    Returns:
+        FileReport: Interchanges, groups and sets, with every error found.
+    """
+    return validate_file(source, keep_segments=True)
+
+
+__all__ = [
+    "ID",
+    "LEVEL",
+    "MAX",
+    "MIN",
+    "REGISTRY",
+    "SUPPORTED_VERSIONS",
+    "Composite",
+    "Delimiters",
+    "Element",
+    "ElementNote",
+    "FileReport",
+    "FunctionalAck",
+    "GroupHeader",
+    "GroupReport",
+    "InterchangeAck",
+    "InterchangeHeader",
+    "InterchangeReport",
+    "Reader",
+    "SegmentNote",
+    "SetAck",
+    "TransactionGrammar",
+    "TransactionSet",
+    "X12Error",
+    "build_997",
+    "build_acknowledgment",
+    "build_ta1",
+    "check_grammar",
+    "format_segment",
+    "format_segments",
+    "get_grammar",
+    "iter_transaction_sets",
+    "parse_997",
+    "parse_acknowledgments",
+    "parse_interchange",
+    "read_isa",
+    "validate_file",
+]

@@ -1,0 +1,190 @@
+"""Envelope rules of X12 (X12.6): GS/GE groups, ST/SE sets, the IEA trailer.
+
+Each check is a pure function of the segment's elements and the counts kept by the
+reader, returning ``(message, code, element_position)`` problems; the reader turns them
+into located X12Errors at the right level (TA1, AK9 or AK5).
+"""
+
+from .grammars import SUPPORTED_VERSIONS, version_key
+from .segment import element
+from .syntax import value_problem
+
+# GS01 Functional Identifier Code (element 479) -> ST01 values it may carry
+# (X12 standard; Amazon usage in FACTS §2.1, RF/RG to be verified there).
+FUNCTIONAL_GROUPS = {
+    "PO": ("850",),
+    "PR": ("855",),
+    "SH": ("856",),
+    "IN": ("810",),
+    "RA": ("820",),
+    "IB": ("846",),
+    "FA": ("997", "999"),
+    "PD": ("852",),
+    "RF": ("753",),
+    "RG": ("754",),
+}
+# GS07 Responsible Agency Code (element 455): X accredited X12, T TDCC.
+AGENCY_CODES = frozenset({"X", "T"})
+
+
+class _Field:
+    """Minimal element definition for envelope values (see grammar.Element)."""
+
+    __slots__ = ("name", "type", "min_length", "max_length", "codes", "lenient")
+
+    def __init__(self, name, kind, low, high):
+        self.name, self.type, self.min_length, self.max_length = name, kind, low, high
+        self.codes, self.lenient = None, False
+
+
+# GS02..GS08 data types and lengths (X12.6 GS segment).
+GS_FIELDS = (
+    (2, _Field("GS02", "AN", 2, 15)),
+    (3, _Field("GS03", "AN", 2, 15)),
+    (4, _Field("GS04", "DT", 8, 8)),
+    (5, _Field("GS05", "TM", 4, 8)),
+    (8, _Field("GS08", "AN", 1, 12)),
+)
+
+
+def is_number(value, low, high):
+    """Returns True when ``value`` is ``low`` to ``high`` ASCII digits."""
+    return low <= len(value) <= high and value.isascii() and value.isdigit()
+
+
+def count_matches(value, count):
+    """Returns True when ``value`` (leading zeros allowed) equals ``count``."""
+    return is_number(value, 1, 10) and int(value) == count
+
+
+def check_gs(elements, seen_controls, version_5010):
+    """Checks a GS header.
+
+    Args:
+        elements: The split GS segment.
+        seen_controls: GS06 values already used in this interchange.
+        version_5010: True when the interchange is 00501 or later.
+
+    Returns:
+        list: (message, AK9 code or None, element position) problems.
+    """
+    problems = []
+    functional_id = element(elements, 1)
+    if functional_id not in FUNCTIONAL_GROUPS:
+        problems.append(
+            (f"Functional group {functional_id!r} is not supported.", "1", 1)
+        )
+    for position, field in GS_FIELDS:
+        value = element(elements, position)
+        found = value_problem(field, value, "") if value else ("1", "is missing")
+        if found:
+            problems.append((f"{field.name} {found[1]}: {value!r}.", None, position))
+    control = element(elements, 6)
+    if not is_number(control, 1, 9):
+        problems.append((f"Group control number GS06 {control!r} is invalid.", "6", 6))
+    elif control in seen_controls:
+        code = "19" if version_5010 else None
+        problems.append((f"Group control number {control} is used twice.", code, 6))
+    if element(elements, 7) not in AGENCY_CODES:
+        problems.append((f"GS07 {element(elements, 7)!r} is not X or T.", None, 7))
+    version = element(elements, 8)
+    if version and version_key(version) not in SUPPORTED_VERSIONS:
+        problems.append((f"Version {version!r} (GS08) is not supported.", "2", 8))
+    return problems
+
+
+def check_ge(elements, control, set_count):
+    """Checks a GE trailer against its GS06 and the number of sets read."""
+    problems = []
+    if not count_matches(element(elements, 1), set_count):
+        problems.append(
+            (
+                f"GE01 says {element(elements, 1)!r} transaction sets; the group has "
+                f"{set_count}.",
+                "5",
+                1,
+            )
+        )
+    if element(elements, 2) != control:
+        problems.append(
+            (f"GE02 {element(elements, 2)!r} does not match GS06 {control!r}.", "4", 2)
+        )
+    return problems
+
+
+def check_st(elements, functional_id, seen_controls):
+    """Checks an ST header.
+
+    Returns:
+        list: (message, AK5 code, element position) problems.
+    """
+    problems = []
+    set_id = element(elements, 1)
+    allowed = FUNCTIONAL_GROUPS.get(functional_id)
+    if not is_number(set_id, 3, 3):
+        problems.append((f"ST01 {set_id!r} is not a transaction set ID.", "6", 1))
+    elif allowed is not None and set_id not in allowed:
+        problems.append(
+            (
+                f"Transaction set {set_id} does not belong in a {functional_id} group "
+                f"(GS01 {functional_id} carries {', '.join(allowed)}).",
+                "6",
+                1,
+            )
+        )
+    elif allowed is None:
+        problems.append((f"Transaction set {set_id} is not supported here.", "1", 1))
+    control = element(elements, 2)
+    if not 4 <= len(control) <= 9 or not control.strip():
+        problems.append((f"ST02 {control!r} is not a control number.", "7", 2))
+    elif control in seen_controls:
+        problems.append(
+            (f"Control number {control} is used twice in this group.", "23", 2)
+        )
+    return problems
+
+
+def check_se(elements, control, segment_count):
+    """Checks an SE trailer against its ST02 and the segments counted (ST..SE)."""
+    problems = []
+    if not count_matches(element(elements, 1), segment_count):
+        problems.append(
+            (
+                f"SE01 says {element(elements, 1)!r} segments; the set has "
+                f"{segment_count} (ST to SE).",
+                "4",
+                1,
+            )
+        )
+    if element(elements, 2) != control:
+        problems.append(
+            (f"SE02 {element(elements, 2)!r} does not match ST02 {control!r}.", "3", 2)
+        )
+    return problems
+
+
+def check_iea(elements, control, group_count):
+    """Checks an IEA trailer.
+
+    Returns:
+        list: (message, TA1 code, element position) problems.
+    """
+    problems = []
+    if not count_matches(element(elements, 1), group_count):
+        problems.append(
+            (
+                f"IEA01 says {element(elements, 1)!r} functional groups; the "
+                f"interchange has {group_count}.",
+                "021",
+                1,
+            )
+        )
+    if element(elements, 2) != control:
+        problems.append(
+            (
+                f"IEA02 {element(elements, 2)!r} does not match ISA13 {control!r}.",
+                "001",
+                2,
+            )
+        )
+    return problems

@@ -1,0 +1,170 @@
+"""Streaming X12 tokenizer: text chunks to segments, interchange by interchange (ISA).
+
+Each interchange declares its own delimiters in its ISA, so the stream reads the ISA,
+splits on its segment terminator until the IEA, then looks for the next ISA. Layout
+characters (CR, LF, spaces, tabs) after a terminator are dropped, empty segments are
+skipped, and only one chunk plus the unfinished segment is held in memory.
+"""
+
+import codecs
+import io
+
+from .delimiters import LAYOUT_WHITESPACE, read_isa
+from .errors import X12Error
+
+CHUNK_SIZE = 1 << 20
+# Longest text accepted without a segment terminator (no X12 segment comes close).
+MAX_SEGMENT_LENGTH = 1 << 20
+# What may precede an ISA: layout, and a byte order mark at the start of a file.
+BEFORE_ISA = LAYOUT_WHITESPACE + "\ufeff"
+# Text read ahead before the ISA is parsed (106 characters plus room for a loose ISA).
+ISA_LOOKAHEAD = 256
+
+
+def iter_chunks(source, chunk_size=CHUNK_SIZE):
+    """Yields the text of ``source`` in chunks.
+
+    Bytes are decoded as UTF-8 with invalid bytes replaced, so any input decodes.
+
+    Args:
+        source: str, bytes, bytearray, memoryview, or a binary or text file object.
+        chunk_size: Characters (or bytes) per chunk.
+
+    Yields:
+        str: The next chunk of text.
+
+    Raises:
+        X12Error: When ``source`` is none of the accepted types.
+    """
+    if isinstance(source, str):
+        for start in range(0, len(source), chunk_size):
+            yield source[start : start + chunk_size]
+        return
+    if isinstance(source, bytes | bytearray | memoryview):
+        source = io.BytesIO(source)
+    if not hasattr(source, "read"):
+        raise X12Error(f"Cannot read X12 from a {type(source).__name__} object.")
+    decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
+    while True:
+        try:
+            chunk = source.read(chunk_size)
+        except UnicodeDecodeError as error:
+            raise X12Error(f"The file is not readable text: {error}.") from None
+        if not chunk:
+            break
+        yield decoder.decode(chunk) if isinstance(chunk, bytes) else chunk
+    tail = decoder.decode(b"", final=True)
+    if tail:
+        yield tail
+
+
+class SegmentStream:
+    """Iterates the raw segments of a file, one interchange after the other.
+
+    Attributes:
+        isa: IsaInfo of the current interchange (set when its ISA is yielded).
+        isa_position: Position of the current interchange's ISA segment.
+        delimiters: Delimiters of the current interchange.
+        warnings: X12Error warnings about layout (e.g. no final terminator).
+    """
+
+    __slots__ = ("_chunks", "isa", "isa_position", "delimiters", "warnings", "position")
+
+    def __init__(self, source, chunk_size=CHUNK_SIZE):
+        """Prepares the stream; nothing is read until iteration."""
+        self._chunks = iter_chunks(source, chunk_size)
+        self.isa = None
+        self.isa_position = None
+        self.delimiters = None
+        self.warnings = []
+        self.position = 0
+
+    def _next_chunk(self):
+        return next(self._chunks, None)
+
+    def _start_interchange(self, buffer):
+        """Reads ahead to the next ISA; returns the buffer starting there, or None."""
+        buffer = buffer.lstrip(BEFORE_ISA)
+        while len(buffer) < ISA_LOOKAHEAD:
+            chunk = self._next_chunk()
+            if chunk is None:
+                break
+            buffer = (buffer + chunk).lstrip(BEFORE_ISA)
+        if not buffer:
+            return None
+        if not buffer.startswith("ISA"):
+            raise X12Error(
+                f"Expected an ISA segment, found {buffer[:20]!r}.",
+                level="file",
+                segment_position=self.position + 1,
+            )
+        return buffer
+
+    def __iter__(self):
+        """Yields each segment's text without terminator or surrounding layout."""
+        buffer = ""
+        while True:
+            buffer = self._start_interchange(buffer)
+            if buffer is None:
+                return
+            try:
+                self.isa = read_isa(buffer)
+            except X12Error as error:
+                error.segment_position = self.position + 1
+                raise
+            self.delimiters = self.isa.delimiters
+            self.position += 1
+            self.isa_position = self.position
+            yield buffer[: self.isa.length - 1]
+            buffer = yield from self._segments(buffer[self.isa.length :])
+
+    def _segments(self, rest):
+        """Yields segments up to the IEA (or a new ISA); returns the text after it."""
+        separator = self.delimiters.element
+        terminator = self.delimiters.segment
+        layout = LAYOUT_WHITESPACE.replace(terminator, "")
+        ends = ("IEA" + separator, "ISA" + separator)
+        while True:
+            pieces = rest.split(terminator)
+            rest = pieces.pop()
+            for index, piece in enumerate(pieces):
+                if piece and piece[0] in layout:
+                    piece = piece.lstrip(layout)
+                if not piece:
+                    continue
+                if piece[0] == "I" and piece[:4] in ends:
+                    if piece[:3] == "ISA":
+                        return terminator.join(pieces[index:] + [rest])
+                    self.position += 1
+                    yield piece
+                    return terminator.join(pieces[index + 1 :] + [rest])
+                self.position += 1
+                yield piece
+            chunk = self._next_chunk()
+            if chunk is None:
+                return (yield from self._final(rest.strip(layout)))
+            if len(rest) > MAX_SEGMENT_LENGTH:
+                raise X12Error(
+                    f"No segment terminator {terminator!r} in the last "
+                    f"{len(rest)} characters.",
+                    level="file",
+                    segment_position=self.position + 1,
+                )
+            rest += chunk
+
+    def _final(self, rest):
+        """Yields a last segment written without terminator, with a warning."""
+        if rest:
+            self.position += 1
+            self.warnings.append(
+                X12Error(
+                    f"The last segment has no segment terminator "
+                    f"{self.delimiters.segment!r}.",
+                    level="file",
+                    segment_position=self.position,
+                    segment_id=rest.split(self.delimiters.element, 1)[0][:3],
+                    severity="warning",
+                )
+            )
+            yield rest
+        return ""

@@ -1,0 +1,160 @@
+"""Validation of one transaction set (ST to SE) against its compiled grammar (X12.6).
+
+Reports, as located X12Errors, what AK3 and AK4 carry: segments out of place, missing,
+or over their maximum use (AK3-04 codes 1 to 7), and element errors (AK3-04 code 8
+with AK4-03 codes).
+"""
+
+from .errors import X12Error
+from .grammar import find_transition
+from .segment import is_segment_id
+from .syntax import check_segment
+
+
+class SetValidator:
+    """Validates the segments of one transaction set against a compiled grammar.
+
+    Feed it every segment after ST (SE included, through :meth:`finish`); the errors
+    (AK3 and AK4 levels) are appended to the list given at construction.
+    """
+
+    __slots__ = ("_compiled", "_path", "_counts", "_errors", "_where")
+
+    def __init__(self, compiled, errors, where):
+        """Starts a set.
+
+        Args:
+            compiled: The CompiledGrammar.
+            errors: List the X12Errors are appended to.
+            where: X12Error keyword arguments naming the set (isa/gs/st controls).
+        """
+        self._compiled = compiled
+        self._path = []
+        self._counts = []
+        self._errors = errors
+        self._where = where
+
+    def feed(self, raw, segment_id, position, set_position):
+        """Validates one segment (its place in the set and its elements)."""
+        current = self._path[-1] if self._path else self._compiled.root
+        step = current.transitions.get(segment_id)
+        if step is None:
+            step = find_transition(current, segment_id)
+            if step is None:
+                self._unexpected(raw, segment_id, position, set_position, current)
+                return
+            current.transitions[segment_id] = step
+        target, repeat, missing = step
+        if missing:
+            self._report_missing(missing, segment_id, position, set_position)
+        self._move(target, repeat, position, set_position)
+        record = target.record
+        if record is not None and (record.rules or not record.fast.fullmatch(raw)):
+            self._check_elements(record, raw, position, set_position, target.loop_id)
+
+    def finish(self, position, set_position):
+        """Closes the set at its SE: reports mandatory segments never seen."""
+        self.feed("SE", "SE", position, set_position)
+
+    def _error(self, message, level, code, **location):
+        self._errors.append(
+            X12Error(message, level=level, code=code, **self._where, **location)
+        )
+
+    def _move(self, target, repeat, position, set_position):
+        path, counts = self._path, self._counts
+        depth = target.depth
+        keep = depth if repeat else depth - 1
+        for node, count in zip(path[keep:], counts[keep:], strict=True):
+            if count < node.min:
+                kind = "loop" if node.children else "segment"
+                self._error(
+                    f"The {kind} {node.id} occurs {count} time(s); at least {node.min} "
+                    "are required.",
+                    "AK3",
+                    "3",
+                    segment_id=node.id,
+                    segment_position=position,
+                    set_position=set_position,
+                    loop_id=node.loop_id,
+                )
+        del path[keep:], counts[keep:]
+        if not repeat:
+            path.append(target)
+            counts.append(1)
+            return
+        counts[-1] += 1
+        if counts[-1] == target.max + 1:
+            kind, code = ("Loop", "4") if target.children else ("Segment", "5")
+            self._error(
+                f"{kind} {target.id} occurs more than its maximum of {target.max}.",
+                "AK3",
+                code,
+                segment_id=target.id,
+                segment_position=position,
+                set_position=set_position,
+                loop_id=target.loop_id,
+            )
+
+    def _report_missing(self, missing, segment_id, position, set_position):
+        for node in missing:
+            kind = "loop" if node.children else "segment"
+            self._error(
+                f"Mandatory {kind} {node.id} is missing (expected before "
+                f"{segment_id}).",
+                "AK3",
+                "3",
+                segment_id=node.id,
+                segment_position=position,
+                set_position=set_position,
+                loop_id=node.loop_id,
+            )
+
+    def _unexpected(self, raw, segment_id, position, set_position, current):
+        compiled = self._compiled
+        if not is_segment_id(segment_id):
+            code, text = "1", f"{segment_id[:20]!r} is not a segment ID."
+        elif segment_id not in compiled.segment_ids:
+            if compiled.grammar.unknown_segments == "ignore":
+                return
+            code, text = (
+                "6",
+                f"Segment {segment_id} is not defined in this transaction set.",
+            )
+        else:
+            code, text = "7", f"Segment {segment_id} is not in its proper place here."
+        self._error(
+            text,
+            "AK3",
+            code,
+            segment_id=segment_id[:3],
+            segment_position=position,
+            set_position=set_position,
+            loop_id=current.loop_id,
+        )
+
+    def _check_elements(self, record, raw, position, set_position, loop_id):
+        compiled = self._compiled
+        elements = raw.split(compiled.delimiters.element)
+        problems = check_segment(
+            elements,
+            record.definitions,
+            record.rules,
+            compiled.delimiters,
+            compiled.version_5010,
+        )
+        for problem in problems:
+            self._error(
+                problem.message,
+                "AK4",
+                problem.code,
+                segment_id=record.id,
+                segment_position=position,
+                set_position=set_position,
+                loop_id=loop_id,
+                element_position=problem.position,
+                component_position=problem.component,
+                element_reference=problem.reference or None,
+                bad_value=problem.bad_value[:99],
+                severity=problem.severity,
+            )

@@ -128,6 +128,8 @@ def _split_loose(text, separator):
     values, start = [], 4
     for _ in range(15):
         end = text.find(separator, start, start + 120)
+        if end < 0 and len(text) < start + 120:
+            raise _fatal("The file ends inside the ISA segment.", "023")
         if end < 0:
             raise _fatal(
                 "The ISA segment does not have 16 elements; the delimiters cannot be "

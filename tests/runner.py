@@ -7,7 +7,8 @@ Stages, each counted into the closing line:
    scenario (``createdb -T``), and ``--test-tags`` selects our two addons on the
    clone; every outcome is read from a JSON-lines report, skips
    included, and each addon must run at least its minimum number of tests;
-4. scripts that need real connections outside Odoo's test cursor;
+4. scripts that need real connections outside Odoo's test cursor, and every
+   benchmark at smoke size (figures printed, exit code checked);
 5. module operations: on a database that holds demo sales, stock and accounting
    data, install both addons (with their demo data), run the demo smoke test,
    upgrade, uninstall and check nothing is left behind.
@@ -42,6 +43,7 @@ PURE_TEST_DIRS = (
     "acorn_pos_bridge/formats/tests",
 )
 SCRIPT_TESTS = sorted((REPO / "tests" / "scripts").glob("test_*.py"))
+BENCHMARKS = sorted((REPO / "bench").glob("bench_*.py"))
 
 ENV = os.environ
 PYTHON = ENV.get("ACORN_PYTHON", sys.executable)
@@ -264,18 +266,27 @@ def tally_odoo(tally, records, code, label, log_path, minimums):
 
 
 def run_scripts(tally, template, work):
+    """Each script gets its own clone of the template in ACORN_TEST_DB."""
     for script in SCRIPT_TESTS:
-        db = f"{template}_{script.stem}"
-        clone_db(template, db)
-        env = dict(ENV, ACORN_TEST_DB=db)
-        run(
-            [PYTHON, str(script)],
-            work / f"{script.stem}.log",
-            env=env,
-            check_name=f"script: {script.stem}",
-            tally=tally,
-        )
-        drop_db(db)
+        run_on_clone(tally, template, work, [str(script)], f"script: {script.stem}")
+
+
+def run_benchmarks(tally, template, work):
+    """Benchmarks at smoke size: they must run and print their figures."""
+    for script in BENCHMARKS:
+        name = f"benchmark (smoke): {script.stem}"
+        log_path = run_on_clone(tally, template, work, [str(script), "--smoke"], name)
+        print(log_path.read_text(encoding="utf-8")[-3000:], flush=True)
+
+
+def run_on_clone(tally, template, work, args, name):
+    db = f"{template}_{Path(args[0]).stem}"
+    clone_db(template, db)
+    env = dict(ENV, ACORN_TEST_DB=db, PYTHONPATH=ENV["ODOO_PATH"])
+    log_path = work / f"{Path(args[0]).stem}.log"
+    run([PYTHON, *args], log_path, env=env, check_name=name, tally=tally)
+    drop_db(db)
+    return log_path
 
 
 # 5. Module operations ----------------------------------------------------------
@@ -364,6 +375,7 @@ def main():
                 MIN_ODOO_TESTS,
             )
             run_scripts(tally, template, work)
+            run_benchmarks(tally, template, work)
             run_module_operations_fresh(tally, template, work)
         if data_proc.wait() != 0:
             tally.fail("data database: install of the dependencies failed")

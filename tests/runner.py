@@ -81,18 +81,29 @@ def free_port():
         return sock.getsockname()[1]
 
 
-def run(cmd, log_path=None, env=None, check_name=None, tally=None):
-    """Run a command, its output to a log file (or the console); return its code."""
+def run(cmd, log_path=None, env=None, check_name=None, tally=None, timeout=1800):
+    """Run a command, its output to a log file (or the console); return its code.
+
+    A command still running after ``timeout`` seconds is killed and returns -9, so
+    a hung browser or server cannot hold the whole run.
+    """
     started = time.time()
-    if log_path:
-        with open(log_path, "w", encoding="utf-8") as out:
-            code = subprocess.call(cmd, stdout=out, stderr=subprocess.STDOUT, env=env)
-    else:
-        code = subprocess.call(cmd, env=env)
-    log(
-        f"{Path(cmd[1]).name if len(cmd) > 1 else cmd[0]} exited {code} "
-        f"in {time.time() - started:.0f}s" + (f" (log: {log_path})" if log_path else "")
-    )
+    label = check_name or Path(cmd[1] if len(cmd) > 1 else cmd[0]).name
+    out = open(log_path, "w", encoding="utf-8") if log_path else None
+    try:
+        proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, env=env)
+        try:
+            code = proc.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+            code = -9
+            log(f"{label}: killed after {timeout}s")
+    finally:
+        if out:
+            out.close()
+    where = f" (log: {log_path})" if log_path else ""
+    log(f"{label}: exited {code} in {time.time() - started:.0f}s{where}")
     if check_name and tally is not None:
         tally.add(check_name, code == 0)
         if code and log_path:
@@ -198,6 +209,14 @@ def build_db(db, modules, demo, log_path):
     return subprocess.Popen(
         odoo_cmd(db, *args), stdout=open(log_path, "w"), stderr=subprocess.STDOUT
     )
+
+
+def wait_build(proc, timeout=1500):
+    try:
+        return proc.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        return proc.wait()
 
 
 def drop_db(db):
@@ -358,7 +377,7 @@ def main():
         data_proc = build_db(data_db, DEPENDENCIES, True, work / "data-db.log")
         run_lint(tally, work)
         run_pure(tally, work)
-        if tmpl_proc.wait() != 0:
+        if wait_build(tmpl_proc) != 0:
             tally.fail("template database: install failed")
             print((work / "template.log").read_text()[-6000:])
         else:
@@ -377,7 +396,7 @@ def main():
             run_scripts(tally, template, work)
             run_benchmarks(tally, template, work)
             run_module_operations_fresh(tally, template, work)
-        if data_proc.wait() != 0:
+        if wait_build(data_proc) != 0:
             tally.fail("data database: install of the dependencies failed")
             print((work / "data-db.log").read_text()[-6000:])
         else:

@@ -116,9 +116,7 @@ def build_997(group, control_number, delimiters=None):
         segments += _set_loop(transaction, version_5010, delimiters)
     received = len(group.sets)
     trailer = group.trailer_count or ""
-    included = (
-        str(int(trailer)) if trailer.isdigit() and len(trailer) < 10 else str(received)
-    )
+    included = str(_number(trailer)) if _number(trailer) is not None else str(received)
     segments.append(
         [
             "AK9",

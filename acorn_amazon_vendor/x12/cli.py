@@ -18,6 +18,11 @@ from .errors import X12Error
 EXIT_OK, EXIT_INVALID = 0, 1
 # How a set status reads in the human output (AK501 codes).
 STATUS_WORDS = {"A": "accepted", "E": "accepted with errors noted", "R": "REJECTED"}
+# How far a set was checked (TransactionSet.checked), when not by its grammar.
+CHECKED_WORDS = {
+    "envelope": "no grammar, envelope checks only",
+    "unsupported": "version not supported, envelope read only",
+}
 
 
 def _read(path):
@@ -79,9 +84,8 @@ def _print_human(path, report, out):
         if not transaction.errors and transaction.checked == "grammar":
             continue
         ids = ", ".join(f"{key}={value}" for key, value in transaction.ids.items())
-        checked = (
-            "" if transaction.checked == "grammar" else f", {transaction.checked} only"
-        )
+        checked = CHECKED_WORDS.get(transaction.checked)
+        checked = f" ({checked})" if checked else ""
         print(
             f"  set {transaction.set_id} {transaction.control_number}"
             f"{f' ({ids})' if ids else ''}: "

@@ -132,6 +132,8 @@ class Reader:
         if position == self._stream.isa_position:
             return self._on_isa(raw, position)
         elements = raw.split(self._separator)
+        if self._interchange is None:
+            return self._on_outside(elements, position)
         handler = {
             "GS": self._on_gs,
             "ST": self._on_st,
@@ -169,6 +171,7 @@ class Reader:
         header = InterchangeHeader.from_elements(isa.elements, isa.delimiters)
         self._interchange = _Interchange(header, position, isa.delimiters)
         self._separator = isa.delimiters.element
+        self._stray = False
         errors = self._interchange.errors
         for message, code, element_position in isa.problems:
             errors.append(
@@ -283,6 +286,17 @@ class Reader:
             InterchangeAck(*values, isa_control=self._interchange.header.control_number)
         )
         return done
+
+    def _on_outside(self, elements, position):
+        if not self._stray:
+            self._stray = True
+            message = (
+                f"Segment {elements[0][:20]!r} follows the IEA of its interchange."
+            )
+            self._errors.append(
+                X12Error(message, segment_position=position, segment_id=elements[0][:3])
+            )
+        return []
 
     def _on_stray(self, raw, elements, position):
         if not self._stray:

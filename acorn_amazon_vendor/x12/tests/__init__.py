@@ -1,0 +1,1 @@
+"""Tests of the X12 core (pure: no database, no Odoo)."""

@@ -18,7 +18,7 @@ for the valid case plus the located checks of :mod:`.syntax` for the others.
 import functools
 from dataclasses import dataclass, field
 
-from .syntax import NUMERIC_TYPES, compile_fast, parse_rule
+from .syntax import NUMERIC_TYPES, compile_fast, parse_rule, rule_problems
 
 # Keys of a structure entry (as in bots grammars).
 ID, MIN, MAX, LEVEL = "ID", "MIN", "MAX", "LEVEL"
@@ -26,6 +26,8 @@ ID, MIN, MAX, LEVEL = "ID", "MIN", "MAX", "LEVEL"
 USAGES = frozenset({"M", "O", "X"})
 # Element data types (X12.6): B binary is read as AN.
 TYPES = frozenset({"AN", "ID", "DT", "TM", "R", "B"}) | NUMERIC_TYPES
+# Presence patterns remembered per segment definition (see _Record.passes).
+MAX_PRESENCE_PATTERNS = 4096
 # What to do with a segment the grammar does not define at all.
 UNKNOWN_SEGMENT_POLICIES = frozenset({"error", "ignore"})
 
@@ -144,15 +146,41 @@ class _Node:
 
 
 class _Record:
-    """A segment definition compiled for one set of delimiters."""
+    """A segment definition compiled for one set of delimiters.
 
-    __slots__ = ("id", "definitions", "rules", "fast")
+    ``passes(raw)`` is the hot-path test: the segment's expression matches and, when
+    the segment has syntax notes, its pattern of present elements is one already
+    found to satisfy them (the notes depend on presence only, so this is cached).
+    """
+
+    __slots__ = ("id", "definitions", "rules", "fast", "separator", "_presence")
 
     def __init__(self, segment_id, definitions, rules, delimiters):
         self.id = segment_id
         self.definitions = tuple(definitions)
         self.rules = tuple(parse_rule(rule) for rule in rules)
-        self.fast = compile_fast(segment_id, self.definitions, delimiters)
+        marked = sorted(
+            {position for _, positions in self.rules for position in positions}
+        )
+        self.fast = compile_fast(segment_id, self.definitions, delimiters, marked)
+        self.separator = delimiters.element
+        self._presence = {}
+
+    def passes(self, raw):
+        """Returns True when the segment certainly has no element error."""
+        match = self.fast.fullmatch(raw)
+        if match is None:
+            return False
+        if not self.rules:
+            return True
+        presence = match.groups()
+        known = self._presence.get(presence)
+        if known is None:
+            names = [self.id] + [f"{self.id}{n:02d}" for n in range(1, 100)]
+            known = not rule_problems(raw.split(self.separator), self.rules, names)
+            if len(self._presence) < MAX_PRESENCE_PATTERNS:
+                self._presence[presence] = known
+        return known
 
 
 class CompiledGrammar:

@@ -114,12 +114,25 @@ def _element_pattern(element, delimiters, forbidden):
     return single
 
 
-def compile_fast(segment_id, elements, delimiters):
-    """Returns the compiled "segment has no element error" expression."""
+def compile_fast(segment_id, elements, delimiters, marked=()):
+    """Returns the compiled "segment has no element error" expression.
+
+    Args:
+        segment_id: The segment ID.
+        elements: Its Element/Composite definitions.
+        delimiters: The interchange's Delimiters.
+        marked: Element positions (1-based) that get an empty capture group, set
+            when the element is present, so that ``match.groups()`` tells which of
+            them are used (the key for syntax notes).
+    """
     forbidden = re.escape(delimiters.characters())
+    separator = re.escape(delimiters.element)
     patterns = [_element_pattern(e, delimiters, forbidden) for e in elements]
+    for position in marked:
+        if position <= len(patterns):
+            patterns[position - 1] = f"(?!{separator}|\\Z)(){patterns[position - 1]}"
     required = [e.usage == "M" for e in elements]
-    chain = _optional_chain(patterns, required, re.escape(delimiters.element))
+    chain = _optional_chain(patterns, required, separator)
     return re.compile(re.escape(segment_id) + chain, re.DOTALL)
 
 

@@ -10,6 +10,34 @@ from .grammar import find_transition
 from .segment import is_segment_id
 from .syntax import check_segment
 
+# Cached transition of a segment that cannot appear where it is.
+UNEXPECTED = (None, False, (), 0, ())
+
+
+def _step(current, segment_id):
+    """Returns the cached step for ``segment_id`` from ``current``.
+
+    A step is (target, repeat, missing, keep, watched): the node reached, whether it
+    repeats an open node, the mandatory nodes skipped, how many open levels stay open,
+    and the closed levels whose node has a minimum above 1 (index, node).
+    """
+    found = find_transition(current, segment_id)
+    if found is None:
+        return UNEXPECTED
+    target, repeat, missing = found
+    keep = target.depth if repeat else target.depth - 1
+    chain, node = [], current
+    while node.parent is not None:
+        chain.append(node)
+        node = node.parent
+    chain.reverse()
+    watched = tuple(
+        (index, node)
+        for index, node in enumerate(chain)
+        if index >= keep and node.min > 1
+    )
+    return target, repeat, missing, keep, watched
+
 
 class SetValidator:
     """Validates the segments of one transaction set against a compiled grammar.
@@ -18,7 +46,7 @@ class SetValidator:
     (AK3 and AK4 levels) are appended to the list given at construction.
     """
 
-    __slots__ = ("_compiled", "_path", "_counts", "_errors", "_where")
+    __slots__ = ("_compiled", "_current", "_counts", "_errors", "_where")
 
     def __init__(self, compiled, errors, where):
         """Starts a set.
@@ -29,27 +57,38 @@ class SetValidator:
             where: X12Error keyword arguments naming the set (isa/gs/st controls).
         """
         self._compiled = compiled
-        self._path = []
+        self._current = compiled.root
         self._counts = []
         self._errors = errors
         self._where = where
 
     def feed(self, raw, segment_id, position, set_position):
         """Validates one segment (its place in the set and its elements)."""
-        current = self._path[-1] if self._path else self._compiled.root
+        current = self._current
         step = current.transitions.get(segment_id)
         if step is None:
-            step = find_transition(current, segment_id)
-            if step is None:
-                self._unexpected(raw, segment_id, position, set_position, current)
-                return
-            current.transitions[segment_id] = step
-        target, repeat, missing = step
+            step = _step(current, segment_id)
+            if is_segment_id(segment_id):
+                current.transitions[segment_id] = step
+        if step is UNEXPECTED:
+            self._unexpected(raw, segment_id, position, set_position, current)
+            return
+        target, repeat, missing, keep, watched = step
         if missing:
             self._report_missing(missing, segment_id, position, set_position)
-        self._move(target, repeat, position, set_position)
+        counts = self._counts
+        if watched:
+            self._check_minimum(watched, position, set_position)
+        del counts[keep:]
+        if repeat:
+            counts[-1] += 1
+            if counts[-1] == target.max + 1:
+                self._over_maximum(target, position, set_position)
+        else:
+            counts.append(1)
+        self._current = target
         record = target.record
-        if record is not None and (record.rules or not record.fast.fullmatch(raw)):
+        if record is not None and not record.passes(raw):
             self._check_elements(record, raw, position, set_position, target.loop_id)
 
     def finish(self, position, set_position):
@@ -61,11 +100,9 @@ class SetValidator:
             X12Error(message, level=level, code=code, **self._where, **location)
         )
 
-    def _move(self, target, repeat, position, set_position):
-        path, counts = self._path, self._counts
-        depth = target.depth
-        keep = depth if repeat else depth - 1
-        for node, count in zip(path[keep:], counts[keep:], strict=True):
+    def _check_minimum(self, watched, position, set_position):
+        for index, node in watched:
+            count = self._counts[index]
             if count < node.min:
                 kind = "loop" if node.children else "segment"
                 self._error(
@@ -78,23 +115,18 @@ class SetValidator:
                     set_position=set_position,
                     loop_id=node.loop_id,
                 )
-        del path[keep:], counts[keep:]
-        if not repeat:
-            path.append(target)
-            counts.append(1)
-            return
-        counts[-1] += 1
-        if counts[-1] == target.max + 1:
-            kind, code = ("Loop", "4") if target.children else ("Segment", "5")
-            self._error(
-                f"{kind} {target.id} occurs more than its maximum of {target.max}.",
-                "AK3",
-                code,
-                segment_id=target.id,
-                segment_position=position,
-                set_position=set_position,
-                loop_id=target.loop_id,
-            )
+
+    def _over_maximum(self, target, position, set_position):
+        kind, code = ("Loop", "4") if target.children else ("Segment", "5")
+        self._error(
+            f"{kind} {target.id} occurs more than its maximum of {target.max}.",
+            "AK3",
+            code,
+            segment_id=target.id,
+            segment_position=position,
+            set_position=set_position,
+            loop_id=target.loop_id,
+        )
 
     def _report_missing(self, missing, segment_id, position, set_position):
         for node in missing:

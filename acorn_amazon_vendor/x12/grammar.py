@@ -16,9 +16,10 @@ for the valid case plus the located checks of :mod:`.syntax` for the others.
 """
 
 import functools
+import re
 from dataclasses import dataclass, field
 
-from .syntax import NUMERIC_TYPES, compile_fast, parse_rule, rule_problems
+from .syntax import NUMERIC_TYPES, compile_fast, parse_rule, segment_pattern
 
 # Keys of a structure entry (as in bots grammars).
 ID, MIN, MAX, LEVEL = "ID", "MIN", "MAX", "LEVEL"
@@ -26,8 +27,6 @@ ID, MIN, MAX, LEVEL = "ID", "MIN", "MAX", "LEVEL"
 USAGES = frozenset({"M", "O", "X"})
 # Element data types (X12.6): B binary is read as AN.
 TYPES = frozenset({"AN", "ID", "DT", "TM", "R", "B"}) | NUMERIC_TYPES
-# Presence patterns remembered per segment definition (see _Record.passes).
-MAX_PRESENCE_PATTERNS = 4096
 # What to do with a segment the grammar does not define at all.
 UNKNOWN_SEGMENT_POLICIES = frozenset({"error", "ignore"})
 
@@ -148,45 +147,37 @@ class _Node:
 class _Record:
     """A segment definition compiled for one set of delimiters.
 
-    ``passes(raw)`` is the hot-path test: the segment's expression matches and, when
-    the segment has syntax notes, its pattern of present elements is one already
-    found to satisfy them (the notes depend on presence only, so this is cached).
+    ``fast`` matches exactly the segments with no element error (syntax notes
+    included), so ``passes(raw)`` is a single C-speed match on the hot path.
     """
 
-    __slots__ = ("id", "definitions", "rules", "fast", "separator", "_presence")
+    __slots__ = ("id", "definitions", "rules", "pattern", "fast")
 
     def __init__(self, segment_id, definitions, rules, delimiters):
         self.id = segment_id
         self.definitions = tuple(definitions)
         self.rules = tuple(parse_rule(rule) for rule in rules)
-        marked = sorted(
-            {position for _, positions in self.rules for position in positions}
+        self.pattern = segment_pattern(
+            segment_id, self.definitions, self.rules, delimiters
         )
-        self.fast = compile_fast(segment_id, self.definitions, delimiters, marked)
-        self.separator = delimiters.element
-        self._presence = {}
+        self.fast = compile_fast(segment_id, self.definitions, self.rules, delimiters)
 
     def passes(self, raw):
-        """Returns True when the segment certainly has no element error."""
-        match = self.fast.fullmatch(raw)
-        if match is None:
-            return False
-        if not self.rules:
-            return True
-        presence = match.groups()
-        known = self._presence.get(presence)
-        if known is None:
-            names = [self.id] + [f"{self.id}{n:02d}" for n in range(1, 100)]
-            known = not rule_problems(raw.split(self.separator), self.rules, names)
-            if len(self._presence) < MAX_PRESENCE_PATTERNS:
-                self._presence[presence] = known
-        return known
+        """Returns True when the segment has no element error."""
+        return self.fast.fullmatch(raw) is not None
 
 
 class CompiledGrammar:
     """A TransactionGrammar ready to validate sets written with given delimiters."""
 
-    __slots__ = ("grammar", "delimiters", "root", "segment_ids", "version_5010")
+    __slots__ = (
+        "grammar",
+        "delimiters",
+        "root",
+        "segment_ids",
+        "version_5010",
+        "set_fast",
+    )
 
     def __init__(self, grammar, delimiters):
         """Compiles ``grammar``; see :func:`compile_grammar`."""
@@ -202,6 +193,51 @@ class CompiledGrammar:
         self.root.record = None
         self.root.children[-1].record = None
         self.segment_ids = frozenset(records) | _structure_ids(grammar.structure)
+        self.set_fast = _set_expression(self)
+
+
+def _unknown_expression(compiled):
+    """Regex of any run of segments the grammar does not declare (lenient grammars)."""
+    if compiled.grammar.unknown_segments != "ignore":
+        return ""
+    separator = re.escape(compiled.delimiters.element)
+    terminator = re.escape(compiled.delimiters.segment)
+    declared = "|".join(sorted(compiled.segment_ids, key=len, reverse=True))
+    return (
+        f"(?:(?!(?:{declared})(?:{separator}|{terminator}))[A-Z][A-Z0-9]{{1,2}}"
+        f"(?:{separator}[^{terminator}]*)?{terminator})*"
+    )
+
+
+def _set_expression(compiled):
+    """Compiles the regex of a valid set body (the segments between ST and SE).
+
+    Each segment is followed by the terminator; a match means the set has no
+    structure or element error, so the located checks run only when it fails.
+
+    Returns:
+        re.Pattern | None: None when a segment definition has no exact expression.
+    """
+    separator = re.escape(compiled.delimiters.element)
+    terminator = re.escape(compiled.delimiters.segment)
+    unknown = _unknown_expression(compiled)
+
+    def node_expression(node):
+        record = node.record
+        if record is None:
+            segment = f"{re.escape(node.id)}(?:{separator}[^{terminator}]*)?"
+        elif record.pattern is None:
+            return None
+        else:
+            segment = record.pattern
+        parts = [f"{segment}{terminator}{unknown}"]
+        parts += [node_expression(child) for child in node.children or ()]
+        if None in parts:
+            return None
+        return f"(?:{''.join(parts)}){{{node.min},{node.max}}}"
+
+    parts = [unknown] + [node_expression(c) for c in compiled.root.children[:-1]]
+    return None if None in parts else re.compile("".join(parts), re.DOTALL)
 
 
 def _structure_ids(structure):

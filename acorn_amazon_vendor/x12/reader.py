@@ -52,12 +52,12 @@ class _Group:
 
 
 class _Set:
-    __slots__ = ("elements", "position", "segments", "errors", "validator", "checked")
+    __slots__ = ("elements", "position", "segments", "errors", "compiled", "checked")
 
     def __init__(self, elements, raw, position):
         self.elements, self.position = elements, position
         self.segments, self.errors = [raw], []
-        self.validator, self.checked = None, "envelope"
+        self.compiled, self.checked = None, "envelope"
 
 
 class Reader:
@@ -86,6 +86,14 @@ class Reader:
         self._separator = "*"
         self._interchanges, self._errors, self._isa_controls = [], [], set()
         self._stray = False
+        self._handlers = {
+            "GS": self._on_gs,
+            "ST": self._on_st,
+            "SE": self._on_se,
+            "GE": self._on_ge,
+            "IEA": self._on_iea,
+            "TA1": self._on_ta1,
+        }
         self.fatal = None
         self.report = None
 
@@ -108,9 +116,13 @@ class Reader:
 
     def _read(self):
         envelope = ENVELOPE_IDS
-        current, separator, position = None, self._separator, 0
-        for raw in self._stream:
-            position += 1
+        stream = self._stream
+        current, separator = None, self._separator
+        for raw in stream:
+            # Envelope segment IDs start with G, I, S or T: others go straight in.
+            if current is not None and raw[0] not in "GIST":
+                current.segments.append(raw)
+                continue
             end = raw.find(separator)
             segment_id = raw[:end] if end >= 0 else raw
             if (
@@ -118,12 +130,9 @@ class Reader:
                 and segment_id not in envelope
                 and len(segment_id) < 4
             ):
-                segments = current.segments
-                segments.append(raw)
-                if current.validator is not None:
-                    current.validator.feed(raw, segment_id, position, len(segments))
+                current.segments.append(raw)
                 continue
-            done = self._dispatch(raw, segment_id, position)
+            done = self._dispatch(raw, segment_id, stream.position)
             if done:
                 yield from done
             current, separator = self._set, self._separator
@@ -134,14 +143,7 @@ class Reader:
         elements = raw.split(self._separator)
         if self._interchange is None:
             return self._on_outside(elements, position)
-        handler = {
-            "GS": self._on_gs,
-            "ST": self._on_st,
-            "SE": self._on_se,
-            "GE": self._on_ge,
-            "IEA": self._on_iea,
-            "TA1": self._on_ta1,
-        }.get(elements[0], self._on_stray)
+        handler = self._handlers.get(elements[0], self._on_stray)
         return handler(raw, elements, position)
 
     def _where(self):
@@ -229,8 +231,7 @@ class Reader:
             return done
         grammar = get_grammar(group.header.version, element(elements, 1))
         if grammar is not None:
-            compiled = compile_grammar(grammar, self._interchange.delimiters)
-            current.validator = SetValidator(compiled, current.errors, self._where())
+            current.compiled = compile_grammar(grammar, self._interchange.delimiters)
             current.checked = "grammar"
         return done
 
@@ -246,8 +247,6 @@ class Reader:
             current.errors.append(
                 self._error(message, "AK5", code, position, "SE", element_position)
             )
-        if current.validator is not None:
-            current.validator.finish(position, count)
         return self._close_set(position, missing=False)
 
     def _on_ge(self, raw, elements, position):
@@ -319,6 +318,8 @@ class Reader:
         if missing:
             message = "The transaction set has no SE trailer."
             current.errors.append(self._error(message, "AK5", "2", position, "SE"))
+        if current.compiled is not None:
+            self._check_grammar(current, with_trailer=not missing)
         group, interchange = self._group, self._interchange
         self._set = None
         if group is None:
@@ -347,6 +348,24 @@ class Reader:
             )
             group.sets.append(kept)
         return [found]
+
+    def _check_grammar(self, current, with_trailer):
+        """Validates a set against its grammar: one match; else the located checks."""
+        compiled = current.compiled
+        segments = current.segments
+        body = segments[1:-1] if with_trailer else segments[1:]
+        if with_trailer and compiled.set_fast is not None:
+            terminator = compiled.delimiters.segment
+            text = terminator.join(body) + terminator if body else ""
+            if compiled.set_fast.fullmatch(text):
+                return
+        validator = SetValidator(compiled, current.errors, self._where())
+        separator = compiled.delimiters.element
+        for index, raw in enumerate(body, 2):
+            position = current.position + index - 1
+            validator.feed(raw, raw.partition(separator)[0], position, index)
+        if with_trailer:
+            validator.finish(current.position + len(segments) - 1, len(segments))
 
     def _close_group(self, position, missing, trailer=None):
         done = self._close_set(position, missing=True)

@@ -30,13 +30,13 @@ def _status(errors):
 
 
 def heading_ids(segments, separator):
-    """Returns the business keys found in the first segments of a set."""
-    ids = {}
+    """Returns the business keys of the first heading segment found in a set."""
     for raw in segments[1:HEADING_DEPTH]:
-        elements = raw.split(separator)
-        for key, position in HEADING_IDS.get(elements[0], ()):
-            ids.setdefault(key, element(elements, position))
-    return ids
+        keys = HEADING_IDS.get(raw.partition(separator)[0])
+        if keys:
+            elements = raw.split(separator)
+            return {key: element(elements, position) for key, position in keys}
+    return {}
 
 
 @dataclass(frozen=True, slots=True)

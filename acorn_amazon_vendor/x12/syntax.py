@@ -7,6 +7,7 @@ syntax notes), which give the AK4-03 codes. A match of (1) implies (2) finds not
 """
 
 import datetime
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -21,6 +22,10 @@ RULE_KINDS = frozenset("PRECL")
 # Lengths a date (DT) may have: YYMMDD, CCYYMMDD.
 DATE_LENGTHS = (6, 8)
 
+# Widest run of elements tied by syntax notes compiled into one expression.
+MAX_WINDOW = 8
+# Decimals a decimal number (R) may have on the hot path (see _value_pattern).
+DECIMALS_FAST = 6
 _DIGITS = re.compile(r"[0-9]+")
 _DECIMAL = re.compile(r"-?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
 _CONTROL = "\\x00-\\x1f"
@@ -67,10 +72,13 @@ def _value_pattern(element, forbidden):
     if kind in NUMERIC_TYPES:
         return f"-?[0-9]{{{low},{high}}}"
     if kind == "R":
-        return (
-            f"-?(?=\\.?(?:[0-9]\\.?){{{low},{high}}}(?![^{forbidden}]))"
-            "(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)"
-        )
+        # Stricter than R itself (a sufficient condition): whole numbers, or up to
+        # DECIMALS_FAST decimals; other well-formed values go to the full check.
+        decimals = min(DECIMALS_FAST, high - 1)
+        whole = f"[0-9]{{{low},{high}}}"
+        if decimals < 1 or high - decimals < low:
+            return f"-?{whole}"
+        return f"-?(?:{whole}|[0-9]{{{low},{high - decimals}}}\\.[0-9]{{1,{decimals}}})"
     if kind == "TM":
         parts = [_TIME_PARTS[n] for n in TIME_LENGTHS if low <= n <= high]
         return f"(?:{'|'.join(parts)})" if parts else "(?!)"
@@ -114,26 +122,70 @@ def _element_pattern(element, delimiters, forbidden):
     return single
 
 
-def compile_fast(segment_id, elements, delimiters, marked=()):
-    """Returns the compiled "segment has no element error" expression.
+def _windows(rules, size):
+    """Groups element positions tied by syntax notes into disjoint ranges."""
+    spans = sorted((min(p), max(p)) for _, p in rules if max(p) <= size)
+    merged = []
+    for low, high in spans:
+        if merged and low <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], high)
+        else:
+            merged.append([low, high])
+    return merged
 
-    Args:
-        segment_id: The segment ID.
-        elements: Its Element/Composite definitions.
-        delimiters: The interchange's Delimiters.
-        marked: Element positions (1-based) that get an empty capture group, set
-            when the element is present, so that ``match.groups()`` tells which of
-            them are used (the key for syntax notes).
+
+def _window_pattern(low, high, tokens, elements, rules):
+    """Returns the alternation of the presence patterns allowed in one window."""
+    names = [""] * 100
+    inside = [(kind, p) for kind, p in rules if low <= min(p) and max(p) <= high]
+    options = []
+    for mask in itertools.product((True, False), repeat=high - low + 1):
+        present = dict(zip(range(low, high + 1), mask, strict=True))
+        if any(elements[p - 1].usage == "M" and not present[p] for p in present):
+            continue
+        if any(_rule_problem(kind, p, present.get, names) for kind, p in inside):
+            continue
+        options.append("".join(tokens[p][0 if present[p] else 1] for p in present))
+    return f"(?:{'|'.join(options)})" if options else "(?!)"
+
+
+def segment_pattern(segment_id, elements, rules, delimiters):
+    """Returns the regex source of a segment with no element error, or None.
+
+    The expression is exact for syntax notes too: the elements a note ties together
+    form a window whose allowed presence patterns are listed. It ends each segment
+    at the segment terminator or the end of the text, so it also serves inside a
+    whole-set expression. None when a window would be too wide to list.
     """
     forbidden = re.escape(delimiters.characters())
     separator = re.escape(delimiters.element)
-    patterns = [_element_pattern(e, delimiters, forbidden) for e in elements]
-    for position in marked:
-        if position <= len(patterns):
-            patterns[position - 1] = f"(?!{separator}|\\Z)(){patterns[position - 1]}"
-    required = [e.usage == "M" for e in elements]
-    chain = _optional_chain(patterns, required, separator)
-    return re.compile(re.escape(segment_id) + chain, re.DOTALL)
+    end = f"(?={re.escape(delimiters.segment)}|\\Z)"
+    tokens = {}
+    for position, element in enumerate(elements, 1):
+        value = _element_pattern(element, delimiters, forbidden)
+        if element.components is not None:
+            value = f"(?!{separator}|{end}){value}"
+        tokens[position] = (f"{separator}{value}", f"(?:{separator}|{end})")
+    windows = _windows(rules, len(elements))
+    if any(high - low + 1 > MAX_WINDOW for low, high in windows):
+        return None
+    parts, position = [re.escape(segment_id)], 1
+    for low, high in windows + [[len(elements) + 1, len(elements) + 1]]:
+        for single in range(position, min(low, len(elements) + 1)):
+            present, absent = tokens[single]
+            element = elements[single - 1]
+            optional = f"(?:{present}|{absent})"
+            parts.append(present if element.usage == "M" else optional)
+        if low <= len(elements):
+            parts.append(_window_pattern(low, high, tokens, elements, rules))
+        position = high + 1
+    return "".join(parts) + end
+
+
+def compile_fast(segment_id, elements, rules, delimiters):
+    """Compiles :func:`segment_pattern` (a never-matching expression when None)."""
+    pattern = segment_pattern(segment_id, elements, rules, delimiters)
+    return re.compile(pattern if pattern is not None else "(?!)", re.DOTALL)
 
 
 def _length_problem(element, size, value):

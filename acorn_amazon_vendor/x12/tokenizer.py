@@ -58,6 +58,14 @@ def iter_chunks(source, chunk_size=CHUNK_SIZE):
         yield tail
 
 
+def _layout_after(text, layout):
+    """Returns the layout written after the ISA terminator ("\\n", "\\r\\n" or "")."""
+    for suffix in ("\r\n", "\n"):
+        if text.startswith(suffix) and not suffix.strip(layout):
+            return suffix
+    return ""
+
+
 class SegmentStream:
     """Iterates the raw segments of a file, one interchange after the other.
 
@@ -124,8 +132,16 @@ class SegmentStream:
         terminator = self.delimiters.segment
         layout = LAYOUT_WHITESPACE.replace(terminator, "")
         ends = ("IEA" + separator, "ISA" + separator)
+        suffix = _layout_after(rest, layout)
+        joined = terminator + suffix
         while True:
-            pieces = rest.split(terminator)
+            # One split per chunk; on the terminator plus its usual layout when every
+            # terminator in the chunk is followed by it (fewer strips), else on the
+            # terminator alone.
+            splitter = terminator
+            if suffix and rest.count(terminator) == rest.count(joined):
+                splitter = joined
+            pieces = rest.split(splitter)
             rest = pieces.pop()
             for index, piece in enumerate(pieces):
                 if piece and piece[0] in layout:
@@ -134,10 +150,10 @@ class SegmentStream:
                     continue
                 if piece[0] == "I" and piece[:4] in ends:
                     if piece[:3] == "ISA":
-                        return terminator.join(pieces[index:] + [rest])
+                        return splitter.join(pieces[index:] + [rest])
                     self.position += 1
                     yield piece
-                    return terminator.join(pieces[index + 1 :] + [rest])
+                    return splitter.join(pieces[index + 1 :] + [rest])
                 self.position += 1
                 yield piece
             chunk = self._next_chunk()

@@ -233,3 +233,40 @@ class TestRegisteredGrammars(unittest.TestCase):
             [(e.level, e.code, e.set_position, e.element_position) for e in one.errors],
             [("AK4", "8", 2, 5)],
         )
+
+
+POOL = GOOD + [
+    "BEG*05*NE*P2",
+    "BEG*00*XX*P1",
+    "DTM*002",
+    "DTM*002*20240229",
+    "DTM*002*20230229",
+    "N1*ST*NAME*92*ABC",
+    "N1*ST**92",
+    "N3*A^B^C",
+    "PO1*1*1.1234567",
+    "PO1**1*EA:1:2",
+    "PO1*1*1*:",
+    "CTT*3*4",
+    "ZZZ*1",
+]
+
+
+class TestSetExpressionAgreesWithValidator(unittest.TestCase):
+    @settings(derandomize=True, max_examples=300, deadline=None)
+    @given(st.lists(st.sampled_from(POOL), max_size=14))
+    def test_set_match_implies_no_error(self, body):
+        compiled = compile_grammar(TOY, DELIMITERS)
+        text = "~".join(body) + "~" if body else ""
+        errors = _validate(body)
+        if compiled.set_fast.fullmatch(text):
+            self.assertEqual(errors, [], body)
+
+    def test_valid_set_matches(self):
+        compiled = compile_grammar(TOY, DELIMITERS)
+        body = [GOOD[0].replace("0229", "0228"), *GOOD[1:]]
+        body[8] = "PO1**0.5"
+        self.assertTrue(compiled.set_fast.fullmatch("~".join(body) + "~"))
+        # February 29th (and ".5") are left to the located checks, which accept them.
+        self.assertIsNone(compiled.set_fast.fullmatch("~".join(GOOD) + "~"))
+        self.assertEqual(_validate(GOOD), [])

@@ -131,6 +131,21 @@ def table(title, path, names):
     return results, size_mb
 
 
+def consistent(results, pos):
+    """Checks that the contenders read the same file the same way."""
+    problems = []
+    for name in ("acorn", "acorn+elements"):
+        if (results[name]["sets"], results[name]["invalid"]) != (pos, 0):
+            problems.append(f"{name} read {results[name]} for {pos} valid POs")
+    if results["pyx12"]["segments"] != results["floor"]["segments"]:
+        problems.append("pyx12 and the floor count different segments")
+    if results["pyx12"]["errors"]:
+        problems.append(f"pyx12 reported {results['pyx12']['errors']} errors")
+    for problem in problems:
+        print(f"FAIL  {problem}")
+    return not problems
+
+
 def verdict(results, big):
     acorn = results["acorn"]["seconds"]
     lines = [
@@ -176,10 +191,11 @@ def main(argv=None):
         child(*args.child)
         return 0
     OUT.mkdir(exist_ok=True)
-    pos = 500 if args.smoke else args.pos
+    pos = 2000 if args.smoke else args.pos
     path = OUT / f"850_{pos}x{args.lines}.edi"
     generate(path, pos=pos, lines=args.lines)
     results, _ = table(f"{pos} POs x {args.lines} lines", path, list(CONTENDERS))
+    agree = consistent(results, pos)
     big = None
     if args.big_mb:
         big_path = OUT / f"850_{args.big_mb:g}MB.edi"
@@ -187,7 +203,11 @@ def main(argv=None):
         big, _ = table(
             f"{count} POs repeated", big_path, ["floor", "acorn", "acorn+elements"]
         )
-    return 0 if verdict(results, big) else 1
+    met = verdict(results, big)
+    if not agree:
+        return 1
+    # Timings on smoke sizes are dominated by start-up costs: reported, not enforced.
+    return 0 if met or args.smoke else 1
 
 
 if __name__ == "__main__":

@@ -287,7 +287,7 @@ def _element_note(elements, component):
 def _close_set(current, notes, elements):
     segments = tuple(
         SegmentNote(
-            ak3[1],
+            element(ak3, 1),
             _number(element(ak3, 2)),
             element(ak3, 3),
             element(ak3, 4),

@@ -10,7 +10,8 @@ Reading:
     keeps each set's segments.
 Acknowledging:
     ``build_997(group, control_number)``, ``build_ta1(interchange)``,
-    ``build_acknowledgment(interchange, ...)``, and ``parse_acknowledgments(source)``.
+    ``build_acknowledgment(interchange, AckEnvelope(...))``, and
+    ``parse_acknowledgments(source)``.
 Grammars:
     ``TransactionGrammar``, ``Element``, ``Composite``, ``get_grammar``.
 """
@@ -24,6 +25,7 @@ from .ack import (
 )
 from .delimiters import Delimiters, read_isa
 from .documents import (
+    AckEnvelope,
     ElementNote,
     FunctionalAck,
     GroupHeader,
@@ -97,6 +99,7 @@ def parse_interchange(source):
 
 
 __all__ = [
+    "AckEnvelope",
     "ID",
     "LEVEL",
     "MAX",

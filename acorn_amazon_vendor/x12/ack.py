@@ -32,49 +32,38 @@ def _bad_value(value, delimiters):
     return value[:99]
 
 
+def _ak3(error, set_position, code):
+    loop_id = error.loop_id or ""
+    return ["AK3", error.segment_id, str(set_position), loop_id, code]
+
+
+def _ak4(error, delimiters):
+    where = str(error.element_position)
+    if error.component_position is not None:
+        where = (where, str(error.component_position))
+    bad_value = _bad_value(error.bad_value, delimiters)
+    return ["AK4", where, error.element_reference or "", error.code, bad_value]
+
+
 def _segment_notes(transaction, delimiters):
-    """Returns the AK3/AK4 segments for one set's segment and element errors."""
-    notes, element_notes = [], {}
+    """Returns the AK3/AK4 segments for one set's segment and element errors.
+
+    Structure errors give their own AK3; the element errors of one segment give one
+    AK3 with code 8 followed by their AK4s (at most 99); notes follow set order.
+    """
+    notes, by_segment = [], {}
     for error in transaction.errors:
         if error.level == "AK3":
             notes.append(
-                (
-                    error.set_position,
-                    [
-                        "AK3",
-                        error.segment_id,
-                        str(error.set_position),
-                        error.loop_id or "",
-                        error.code,
-                    ],
-                )
+                (error.set_position, _ak3(error, error.set_position, error.code))
             )
         elif error.level == "AK4":
-            element_notes.setdefault(error.set_position, []).append(error)
-    for set_position, errors in element_notes.items():
-        first = errors[0]
-        notes.append(
-            (
-                set_position,
-                ["AK3", first.segment_id, str(set_position), first.loop_id or "", "8"],
-            )
-        )
-        for error in errors[:MAX_ELEMENT_NOTES]:
-            where = str(error.element_position)
-            if error.component_position is not None:
-                where = (where, str(error.component_position))
-            notes.append(
-                (
-                    set_position,
-                    [
-                        "AK4",
-                        where,
-                        error.element_reference or "",
-                        error.code,
-                        _bad_value(error.bad_value, delimiters),
-                    ],
-                )
-            )
+            by_segment.setdefault(error.set_position, []).append(error)
+    for set_position, errors in by_segment.items():
+        notes.append((set_position, _ak3(errors[0], set_position, "8")))
+        notes += [
+            (set_position, _ak4(e, delimiters)) for e in errors[:MAX_ELEMENT_NOTES]
+        ]
     notes.sort(key=lambda note: note[0])
     return [segment for _, segment in notes]
 
@@ -153,40 +142,29 @@ def build_ta1(interchange):
     ]
 
 
-def _isa(envelope, header, isa_control):
-    sender_qualifier, sender = envelope.get("sender") or (
-        header.receiver_qualifier,
-        header.receiver_id,
-    )
-    receiver_qualifier, receiver = envelope.get("receiver") or (
-        header.sender_qualifier,
-        header.sender_id,
-    )
-    stamp = envelope["timestamp"]
-    delimiters = envelope["delimiters"]
+def _isa(envelope, header, delimiters):
+    """Returns the ISA of the acknowledgment, fixed width."""
+    sender = envelope.sender or (header.receiver_qualifier, header.receiver_id)
+    receiver = envelope.receiver or (header.sender_qualifier, header.sender_id)
+    stamp = envelope.timestamp
     version = header.version if header.version in ("00401", "00501") else "00401"
-    standards = (
-        delimiters.repetition if version >= "00501" and delimiters.repetition else "U"
-    )
+    repetition = delimiters.repetition if version >= "00501" else None
+    parties = [sender[0].ljust(2)[:2], sender[1].ljust(15)[:15]]
+    parties += [receiver[0].ljust(2)[:2], receiver[1].ljust(15)[:15]]
     return [
-        "ISA",
-        "00",
-        " " * 10,
-        "00",
-        " " * 10,
-        sender_qualifier.ljust(2)[:2],
-        sender.ljust(15)[:15],
-        receiver_qualifier.ljust(2)[:2],
-        receiver.ljust(15)[:15],
-        stamp.strftime("%y%m%d"),
-        stamp.strftime("%H%M"),
-        standards,
-        version,
-        str(isa_control).zfill(9)[-9:],
-        "0",
-        envelope.get("usage") or header.usage or "P",
-        delimiters.component,
-    ]
+        "ISA", "00", " " * 10, "00", " " * 10, *parties,
+        stamp.strftime("%y%m%d"), stamp.strftime("%H%M"), repetition or "U", version,
+        str(envelope.isa_control).zfill(9)[-9:], "0",
+        envelope.usage or header.usage or "P", delimiters.component,
+    ]  # fmt: skip
+
+
+def _fa_group(group, control, st_control, timestamp, delimiters):
+    """Returns GS, the 997 and GE acknowledging one inbound group."""
+    header = group.header
+    gs = ["GS", "FA", header.receiver, header.sender, timestamp.strftime("%Y%m%d")]
+    gs += [timestamp.strftime("%H%M"), control, "X", header.version]
+    return [gs, *build_997(group, st_control, delimiters), ["GE", "1", control]]
 
 
 def groups_to_acknowledge(interchange):
@@ -196,73 +174,34 @@ def groups_to_acknowledge(interchange):
     return [group for group in interchange.groups if group.header.functional_id != "FA"]
 
 
-def build_acknowledgment(
-    interchange,
-    *,
-    isa_control,
-    gs_control,
-    st_control,
-    timestamp,
-    sender=None,
-    receiver=None,
-    usage=None,
-    delimiters=None,
-    line_end="\n",
-):
+def build_acknowledgment(interchange, envelope):
     """Builds the acknowledgment interchange for one inbound interchange.
 
-    A TA1 is included when the envelope has errors or ISA14 asks for one; a 997 per
-    inbound group other than FA follows unless the envelope is rejected.
+    A TA1 when the envelope has errors or ISA14 asks for one; then a 997 per inbound
+    group other than FA, unless the envelope is rejected.
 
     Args:
         interchange: The inbound InterchangeReport (read with its sets).
-        isa_control: ISA13/IEA02 of the acknowledgment interchange.
-        gs_control: GS06 of the first FA group; the next groups add 1 each.
-        st_control: ST02 of the first 997; the next 997s add 1 each.
-        timestamp: datetime written in ISA09/ISA10 and GS04/GS05.
-        sender: (qualifier, ID) for ISA05/ISA06; default the inbound receiver.
-        receiver: (qualifier, ID) for ISA07/ISA08; default the inbound sender.
-        usage: ISA15; default the inbound ISA15.
-        delimiters: Delimiters to write with; default the inbound ones.
-        line_end: Written after each segment terminator.
+        envelope: AckEnvelope: control numbers, parties, time and delimiters.
 
     Returns:
         str | None: The interchange text, or None when there is nothing to send.
     """
     header = interchange.header
-    delimiters = delimiters or header.delimiters
+    delimiters = envelope.delimiters or header.delimiters
     groups = groups_to_acknowledge(interchange)
     with_ta1 = interchange.status != "A" or header.ack_requested == "1"
     if not groups and not with_ta1:
         return None
-    envelope = {
-        "sender": sender,
-        "receiver": receiver,
-        "timestamp": timestamp,
-        "delimiters": delimiters,
-        "usage": usage,
-    }
-    segments = [_isa(envelope, header, isa_control)]
+    segments = [_isa(envelope, header, delimiters)]
     segments += [build_ta1(interchange)] if with_ta1 else []
     for offset, group in enumerate(groups):
-        control = str(int(gs_control) + offset)
-        segments.append(
-            [
-                "GS",
-                "FA",
-                group.header.receiver,
-                group.header.sender,
-                timestamp.strftime("%Y%m%d"),
-                timestamp.strftime("%H%M"),
-                control,
-                "X",
-                group.header.version,
-            ]
-        )
-        segments += build_997(group, str(int(st_control) + offset).zfill(4), delimiters)
-        segments.append(["GE", "1", control])
-    segments.append(["IEA", str(len(groups)), str(isa_control).zfill(9)[-9:]])
-    return format_segments(segments, delimiters, line_end)
+        control = str(int(envelope.gs_control) + offset)
+        st = str(int(envelope.st_control) + offset).zfill(4)
+        segments += _fa_group(group, control, st, envelope.timestamp, delimiters)
+    isa_control = str(envelope.isa_control).zfill(9)[-9:]
+    segments.append(["IEA", str(len(groups)), isa_control])
+    return format_segments(segments, delimiters, envelope.line_end)
 
 
 def _number(value):

@@ -12,6 +12,7 @@ import sys
 
 from . import validate_file
 from .ack import build_acknowledgment, groups_to_acknowledge
+from .documents import AckEnvelope
 from .errors import X12Error
 
 # Exit codes: 0 all valid / acknowledged as accepted, 1 anything rejected or unreadable.
@@ -144,15 +145,8 @@ def _run_ack(args, out):
     isa, gs, st = args.isa_control, args.gs_control, args.st_control
     stamp = args.timestamp or datetime.datetime.now()
     for interchange in report.interchanges:
-        text = build_acknowledgment(
-            interchange,
-            isa_control=isa,
-            gs_control=gs,
-            st_control=st,
-            timestamp=stamp,
-            sender=args.sender,
-            receiver=args.receiver,
-        )
+        envelope = AckEnvelope(isa, gs, st, stamp, args.sender, args.receiver)
+        text = build_acknowledgment(interchange, envelope)
         if text is None:
             continue
         out.write(text)

@@ -250,14 +250,11 @@ def _value_problems(values):
         for pos, ok, code in checks
         if not ok
     ]
-    if not any(pos == 12 for _, _, pos in problems):
-        if values[11] not in SUPPORTED_ISA_VERSIONS:
-            problems.append(
-                (
-                    f"Interchange version ISA12 {values[11]!r} is not supported "
-                    f"(supported: {', '.join(sorted(SUPPORTED_ISA_VERSIONS))}).",
-                    "003",
-                    12,
-                )
-            )
+    version_ok = all(pos != 12 for _, _, pos in problems)
+    if version_ok and values[11] not in SUPPORTED_ISA_VERSIONS:
+        supported = ", ".join(sorted(SUPPORTED_ISA_VERSIONS))
+        message = (
+            f"Interchange version ISA12 {values[11]!r} is not supported ({supported})."
+        )
+        problems.append((message, "003", 12))
     return problems

@@ -3,6 +3,7 @@
 Business documents (850, 855, 856, 810, 820, 846) are added here as they are mapped.
 """
 
+import datetime
 from dataclasses import dataclass, field
 
 from .delimiters import Delimiters
@@ -78,6 +79,33 @@ class GroupHeader:
         """Builds the header from ``["GS", GS01, ..., GS08]`` (missing values empty)."""
         values = list(elements[1:9]) + [""] * (9 - len(elements))
         return cls(*values[:8])
+
+
+@dataclass(frozen=True, slots=True)
+class AckEnvelope:
+    """What the caller decides for an acknowledgment interchange.
+
+    Attributes:
+        isa_control: ISA13/IEA02.
+        gs_control: GS06 of the first FA group; each next group adds 1.
+        st_control: ST02 of the first 997; each next 997 adds 1.
+        timestamp: datetime written in ISA09/ISA10 and GS04/GS05.
+        sender: ISA05/ISA06 (qualifier, ID); None for the inbound receiver.
+        receiver: ISA07/ISA08 (qualifier, ID); None for the inbound sender.
+        usage: ISA15; None for the inbound one.
+        delimiters: Delimiters to write with; None for the inbound ones.
+        line_end: Written after each segment terminator.
+    """
+
+    isa_control: int
+    gs_control: int
+    st_control: int
+    timestamp: datetime.datetime
+    sender: tuple | None = None
+    receiver: tuple | None = None
+    usage: str | None = None
+    delimiters: Delimiters | None = None
+    line_end: str = "\n"
 
 
 @dataclass(frozen=True, slots=True)

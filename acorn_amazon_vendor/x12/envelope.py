@@ -188,3 +188,42 @@ def check_iea(elements, control, group_count):
             )
         )
     return problems
+
+
+class InterchangeState:
+    """What the reader keeps of the open interchange (ISA read, IEA not yet)."""
+
+    __slots__ = (
+        "header",
+        "position",
+        "groups",
+        "errors",
+        "controls",
+        "acks",
+        "delimiters",
+    )
+
+    def __init__(self, header, position, delimiters):
+        self.header, self.position, self.delimiters = header, position, delimiters
+        self.groups, self.errors, self.controls, self.acks = [], [], set(), []
+
+
+class GroupState:
+    """What the reader keeps of the open functional group."""
+
+    __slots__ = ("header", "position", "sets", "errors", "controls", "supported")
+
+    def __init__(self, header, position, supported):
+        self.header, self.position, self.supported = header, position, supported
+        self.sets, self.errors, self.controls = [], [], set()
+
+
+class SetState:
+    """The open transaction set: its segments so far and its errors."""
+
+    __slots__ = ("elements", "position", "segments", "errors", "compiled", "checked")
+
+    def __init__(self, elements, raw, position):
+        self.elements, self.position = elements, position
+        self.segments, self.errors = [raw], []
+        self.compiled, self.checked = None, "envelope"

@@ -19,7 +19,8 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from .syntax import NUMERIC_TYPES, compile_fast, parse_rule, segment_pattern
+from .expressions import compile_fast, segment_pattern
+from .syntax import NUMERIC_TYPES, parse_rule
 
 # Keys of a structure entry (as in bots grammars).
 ID, MIN, MAX, LEVEL = "ID", "MIN", "MAX", "LEVEL"

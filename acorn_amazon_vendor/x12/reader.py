@@ -8,7 +8,16 @@ the hot path (append + grammar validation); envelope segments go through the che
 import dataclasses
 
 from .documents import GroupHeader, InterchangeAck, InterchangeHeader
-from .envelope import check_ge, check_gs, check_iea, check_se, check_st
+from .envelope import (
+    GroupState,
+    InterchangeState,
+    SetState,
+    check_ge,
+    check_gs,
+    check_iea,
+    check_se,
+    check_st,
+)
 from .errors import X12Error
 from .grammar import compile_grammar
 from .grammars import SUPPORTED_VERSIONS, get_grammar, version_key
@@ -21,43 +30,10 @@ from .report import (
 )
 from .segment import element
 from .tokenizer import CHUNK_SIZE, SegmentStream
-from .validator import SetValidator
+from .validator import validate_set
 
 # Segments handled by the envelope, never passed to a set's grammar.
 ENVELOPE_IDS = frozenset({"ISA", "IEA", "GS", "GE", "ST", "SE", "TA1"})
-
-
-class _Interchange:
-    __slots__ = (
-        "header",
-        "position",
-        "groups",
-        "errors",
-        "controls",
-        "acks",
-        "delimiters",
-    )
-
-    def __init__(self, header, position, delimiters):
-        self.header, self.position, self.delimiters = header, position, delimiters
-        self.groups, self.errors, self.controls, self.acks = [], [], set(), []
-
-
-class _Group:
-    __slots__ = ("header", "position", "sets", "errors", "controls", "supported")
-
-    def __init__(self, header, position, supported):
-        self.header, self.position, self.supported = header, position, supported
-        self.sets, self.errors, self.controls = [], [], set()
-
-
-class _Set:
-    __slots__ = ("elements", "position", "segments", "errors", "compiled", "checked")
-
-    def __init__(self, elements, raw, position):
-        self.elements, self.position = elements, position
-        self.segments, self.errors = [raw], []
-        self.compiled, self.checked = None, "envelope"
 
 
 class Reader:
@@ -171,7 +147,7 @@ class Reader:
         done = self._close_interchange(position, missing=True)
         isa = self._stream.isa
         header = InterchangeHeader.from_elements(isa.elements, isa.delimiters)
-        self._interchange = _Interchange(header, position, isa.delimiters)
+        self._interchange = InterchangeState(header, position, isa.delimiters)
         self._separator = isa.delimiters.element
         self._stray = False
         errors = self._interchange.errors
@@ -194,7 +170,7 @@ class Reader:
         version_5010 = interchange.header.version >= "00501"
         problems = check_gs(elements, interchange.controls, version_5010)
         supported = version_key(header.version) in SUPPORTED_VERSIONS
-        self._group = _Group(header, position, supported)
+        self._group = GroupState(header, position, supported)
         interchange.controls.add(header.control_number)
         for message, code, element_position in problems:
             error = self._error(message, "AK9", code, position, "GS", element_position)
@@ -205,7 +181,7 @@ class Reader:
     def _on_st(self, raw, elements, position):
         done = self._close_set(position, missing=True)
         self._stray = False
-        self._set = current = _Set(elements, raw, position)
+        self._set = current = SetState(elements, raw, position)
         group = self._group
         if group is None:
             message = "Transaction set outside a functional group (no GS)."
@@ -319,7 +295,7 @@ class Reader:
             message = "The transaction set has no SE trailer."
             current.errors.append(self._error(message, "AK5", "2", position, "SE"))
         if current.compiled is not None:
-            self._check_grammar(current, with_trailer=not missing)
+            validate_set(current, not missing, self._where())
         group, interchange = self._group, self._interchange
         self._set = None
         if group is None:
@@ -348,24 +324,6 @@ class Reader:
             )
             group.sets.append(kept)
         return [found]
-
-    def _check_grammar(self, current, with_trailer):
-        """Validates a set against its grammar: one match; else the located checks."""
-        compiled = current.compiled
-        segments = current.segments
-        body = segments[1:-1] if with_trailer else segments[1:]
-        if with_trailer and compiled.set_fast is not None:
-            terminator = compiled.delimiters.segment
-            text = terminator.join(body) + terminator if body else ""
-            if compiled.set_fast.fullmatch(text):
-                return
-        validator = SetValidator(compiled, current.errors, self._where())
-        separator = compiled.delimiters.element
-        for index, raw in enumerate(body, 2):
-            position = current.position + index - 1
-            validator.feed(raw, raw.partition(separator)[0], position, index)
-        if with_trailer:
-            validator.finish(current.position + len(segments) - 1, len(segments))
 
     def _close_group(self, position, missing, trailer=None):
         done = self._close_set(position, missing=True)

@@ -135,12 +135,9 @@ class SegmentStream:
         suffix = _layout_after(rest, layout)
         joined = terminator + suffix
         while True:
-            # One split per chunk; on the terminator plus its usual layout when every
-            # terminator in the chunk is followed by it (fewer strips), else on the
-            # terminator alone.
-            splitter = terminator
-            if suffix and rest.count(terminator) == rest.count(joined):
-                splitter = joined
+            # On the terminator plus its usual layout when all of the chunk has it.
+            uniform = suffix and rest.count(terminator) == rest.count(joined)
+            splitter = joined if uniform else terminator
             pieces = rest.split(splitter)
             rest = pieces.pop()
             for index, piece in enumerate(pieces):

@@ -190,3 +190,28 @@ class SetValidator:
                 bad_value=problem.bad_value[:99],
                 severity=problem.severity,
             )
+
+
+def validate_set(current, with_trailer, where):
+    """Validates a set against its grammar: one match, else the located checks.
+
+    Args:
+        current: The reader's SetState (segments ST to SE, ``compiled`` grammar).
+        with_trailer: False when the set was cut short (no SE).
+        where: X12Error keyword arguments naming the set.
+    """
+    compiled = current.compiled
+    segments = current.segments
+    body = segments[1:-1] if with_trailer else segments[1:]
+    if with_trailer and compiled.set_fast is not None:
+        terminator = compiled.delimiters.segment
+        text = terminator.join(body) + terminator if body else ""
+        if compiled.set_fast.fullmatch(text):
+            return
+    validator = SetValidator(compiled, current.errors, where)
+    separator = compiled.delimiters.element
+    for index, raw in enumerate(body, 2):
+        position = current.position + index - 1
+        validator.feed(raw, raw.partition(separator)[0], position, index)
+    if with_trailer:
+        validator.finish(current.position + len(segments) - 1, len(segments))

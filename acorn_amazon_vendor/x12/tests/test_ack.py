@@ -7,6 +7,7 @@ import unittest
 from pyx12.x12file import X12Reader
 
 from .. import (
+    AckEnvelope,
     build_997,
     build_acknowledgment,
     parse_acknowledgments,
@@ -30,9 +31,7 @@ COLON_5010 = Delimiters("*", ":", "~", "^")
 def _ack(text, **options):
     report = validate_file(text)
     (one,) = report.interchanges
-    return build_acknowledgment(
-        one, isa_control=77, gs_control=5, st_control=9, timestamp=STAMP, **options
-    )
+    return build_acknowledgment(one, AckEnvelope(77, 5, 9, STAMP, **options))
 
 
 def _partially_accepted():

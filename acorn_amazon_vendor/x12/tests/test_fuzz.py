@@ -10,6 +10,7 @@ import time
 import unittest
 
 from .. import (
+    AckEnvelope,
     X12Error,
     build_acknowledgment,
     iter_transaction_sets,
@@ -25,6 +26,8 @@ SEEDS += [
     if not path.name.startswith("golden_")
 ]
 ALPHABET = "*~>^|:!\n\r ISAGSTEIE0123456789"
+
+ENVELOPE = AckEnvelope(1, 1, 1, datetime.datetime(2024, 1, 1))
 
 
 def _mutate(rng, text):
@@ -55,13 +58,7 @@ def _input(rng):
 def _run(data):
     report = validate_file(data)
     for one in report.interchanges:
-        build_acknowledgment(
-            one,
-            isa_control=1,
-            gs_control=1,
-            st_control=1,
-            timestamp=datetime.datetime(2024, 1, 1),
-        )
+        build_acknowledgment(one, ENVELOPE)
     parse_acknowledgments(data)
     try:
         for one in iter_transaction_sets(data):

@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from .. import (
+    AckEnvelope,
     X12Error,
     build_acknowledgment,
     iter_transaction_sets,
@@ -54,17 +55,14 @@ def interchanges(draw):
     return "".join(texts), total
 
 
+ENVELOPE = AckEnvelope(1, 1, 1, datetime.datetime(2024, 1, 1))
+
+
 def _exercise(text):
     """Runs every public reader on ``text``; only X12Error may come out."""
     report = validate_file(text)
     for one in report.interchanges:
-        build_acknowledgment(
-            one,
-            isa_control=1,
-            gs_control=1,
-            st_control=1,
-            timestamp=datetime.datetime(2024, 1, 1),
-        )
+        build_acknowledgment(one, ENVELOPE)
     parse_acknowledgments(text)
     try:
         for _ in iter_transaction_sets(text.encode("utf-8", "surrogatepass")):

@@ -206,7 +206,7 @@ def _unknown_expression(compiled):
     declared = "|".join(sorted(compiled.segment_ids, key=len, reverse=True))
     return (
         f"(?:(?!(?:{declared})(?:{separator}|{terminator}))[A-Z][A-Z0-9]{{1,2}}"
-        f"(?:{separator}[^{terminator}]*)?{terminator})*"
+        f"(?:{separator}[^{terminator}]*)?{terminator})*?"
     )
 
 

@@ -49,6 +49,7 @@ ENV = os.environ
 PYTHON = ENV.get("ACORN_PYTHON", sys.executable)
 ODOO_BIN = os.path.join(ENV["ODOO_PATH"], "odoo-bin")
 CONF = ENV["ACORN_CONF"]
+FILESTORE = Path(ENV["ACORN_HOME"]) / "data" / "filestore"
 
 
 class Tally:
@@ -221,11 +222,15 @@ def wait_build(proc, timeout=1500):
 
 def drop_db(db):
     subprocess.call(["dropdb", "--if-exists", db], stderr=subprocess.DEVNULL)
+    shutil.rmtree(FILESTORE / db, ignore_errors=True)
 
 
 def clone_db(template, db):
+    """Copy a database and its filestore (attachments live outside PostgreSQL)."""
     drop_db(db)
     subprocess.check_call(["createdb", "-T", template, db])
+    if (FILESTORE / template).is_dir():
+        shutil.copytree(FILESTORE / template, FILESTORE / db)
 
 
 def run_odoo_tests(db, tags, work, name):

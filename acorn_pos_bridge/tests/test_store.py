@@ -20,10 +20,12 @@ class TestStore(TransactionCase):
             login="chain_user",
             groups="base.group_user,acorn_pos_bridge.group_chain_user",
         )
+        # The chain menus sit in the Point of Sale app: their users use it.
         cls.chain_manager = new_test_user(
             cls.env,
             login="chain_manager",
-            groups="base.group_user,acorn_pos_bridge.group_chain_manager",
+            groups="base.group_user,point_of_sale.group_pos_user,"
+            "acorn_pos_bridge.group_chain_manager",
         )
 
     def _sale(self, **values):

@@ -14,6 +14,9 @@ Acknowledging:
     ``parse_acknowledgments(source)``.
 Grammars:
     ``TransactionGrammar``, ``Element``, ``Composite``, ``get_grammar``.
+Documents (Amazon retail, see docs/x12-documents.md):
+    850/855 in :mod:`.orders` (``parse_850``, ``build_855``, ``parse_855``,
+    ``check_855_against_850`` ...); every builder takes an ``OutboundEnvelope``.
 """
 
 from .ack import (
@@ -46,6 +49,24 @@ from .grammar import (
     check_grammar,
 )
 from .grammars import REGISTRY, SUPPORTED_VERSIONS, get_grammar
+from .identifiers import Party, ProductId
+from .orders import (
+    ACK_ACCEPTED,
+    ACK_BACKORDERED,
+    ACK_REJECTED,
+    AckLine,
+    PurchaseOrder,
+    PurchaseOrderAck,
+    PurchaseOrderLine,
+    build_850,
+    build_855,
+    check_850,
+    check_855,
+    check_855_against_850,
+    parse_850,
+    parse_855,
+)
+from .outbound import OutboundEnvelope
 from .reader import Reader
 from .report import FileReport, GroupReport, InterchangeReport, TransactionSet
 from .segment import format_segment, format_segments
@@ -99,7 +120,24 @@ def parse_interchange(source):
 
 
 __all__ = [
+    "ACK_ACCEPTED",
+    "ACK_BACKORDERED",
+    "ACK_REJECTED",
     "AckEnvelope",
+    "AckLine",
+    "OutboundEnvelope",
+    "Party",
+    "ProductId",
+    "PurchaseOrder",
+    "PurchaseOrderAck",
+    "PurchaseOrderLine",
+    "build_850",
+    "build_855",
+    "check_850",
+    "check_855",
+    "check_855_against_850",
+    "parse_850",
+    "parse_855",
     "ID",
     "LEVEL",
     "MAX",

@@ -4,14 +4,14 @@ Each version module exposes ``GRAMMARS``, a tuple of TransactionGrammar; a set w
 (version, set ID) has no grammar is checked at envelope level only.
 """
 
-from . import v4010, v5010
+from . import retail4010, v4010, v5010
 
 # GS08 version prefixes (first six characters) this package reads and validates.
 SUPPORTED_VERSIONS = frozenset({"004010", "005010"})
 
 REGISTRY = {
     (grammar.version, grammar.set_id): grammar
-    for module in (v4010, v5010)
+    for module in (v4010, retail4010, v5010)
     for grammar in module.GRAMMARS
 }
 

@@ -1,8 +1,7 @@
-"""Grammars for X12 version 004010: 997 Functional Acknowledgment, 850 Purchase Order.
+"""Grammars for X12 version 004010: 997 Functional Acknowledgment.
 
-The 997 follows the X12 004010 standard table. The 850 grammar is deliberately minimal
-and lenient (segments it does not declare are ignored); Amazon's full 850 rules are
-declared by the documents layer of the next issue, in this same format.
+The 997 follows the X12 004010 standard table. Amazon's retail sets (850, 855, 856,
+810, 820, 846) are declared in :mod:`.retail4010`.
 """
 
 from ..errors import AK3_ERROR_CODES, AK4_ERROR_CODES, AK5_ERROR_CODES, AK9_ERROR_CODES
@@ -26,10 +25,6 @@ AK5_SYNTAX_CODES = frozenset(AK5_ERROR_CODES) | frozenset(
 AK9_SYNTAX_CODES = frozenset(set(AK9_ERROR_CODES) - {"19"}) | frozenset(
     {"10", "11", "12", "13", "14", "15", "16", "17", "18", "23", "24", "25", "26"}
 )
-# BEG01 Transaction Set Purpose Code (element 353): 00 original (Amazon, FACTS §3.2).
-BEG01_CODES = frozenset({"00", "01", "05", "06", "07"})
-# BEG02 Purchase Order Type Code (element 92): NE, CN, NP, RO (Amazon, FACTS §3.2).
-BEG02_CODES = frozenset({"NE", "CN", "NP", "RO", "DS", "SA"})
 
 
 def _syntax_codes(prefix, first, last, number, codes):
@@ -102,98 +97,8 @@ STRUCTURE_997 = [
     {ID: "AK9", MIN: 1, MAX: 1},
 ]
 
-RECORDS_850 = {
-    "BEG": (
-        Element("BEG01", "M", "ID", 2, 2, "353", BEG01_CODES),
-        Element("BEG02", "M", "ID", 2, 2, "92", BEG02_CODES, lenient=True),
-        Element("BEG03", "M", "AN", 1, 22, "324"),
-        Element("BEG04", "O", "AN", 1, 30, "328"),
-        Element("BEG05", "M", "DT", 8, 8, "373"),
-    ),
-    "REF": (
-        Element("REF01", "M", "ID", 2, 3, "128"),
-        Element("REF02", "X", "AN", 1, 30, "127"),
-        Element("REF03", "X", "AN", 1, 80, "352"),
-    ),
-    "DTM": (
-        Element("DTM01", "M", "ID", 3, 3, "374"),
-        Element("DTM02", "X", "DT", 8, 8, "373"),
-        Element("DTM03", "X", "TM", 4, 8, "337"),
-    ),
-    "N1": (
-        Element("N101", "M", "ID", 2, 3, "98"),
-        Element("N102", "X", "AN", 1, 60, "93"),
-        Element("N103", "X", "ID", 1, 2, "66"),
-        Element("N104", "X", "AN", 2, 80, "67"),
-    ),
-    "PO1": (
-        Element("PO101", "O", "AN", 1, 20, "350"),
-        Element("PO102", "X", "R", 1, 15, "330"),
-        Element("PO103", "O", "ID", 2, 2, "355"),
-        Element("PO104", "X", "R", 1, 17, "212"),
-        Element("PO105", "O", "ID", 2, 2, "639"),
-        *(
-            Element(f"PO1{n:02d}", "X", kind, low, high, number)
-            for pair in range(6, 25, 2)
-            for n, kind, low, high, number in (
-                (pair, "ID", 2, 2, "235"),
-                (pair + 1, "AN", 1, 48, "234"),
-            )
-        ),
-    ),
-    "CTT": (
-        Element("CTT01", "M", "N0", 1, 6, "354"),
-        Element("CTT02", "O", "R", 1, 10, "347"),
-    ),
-}
-
-# X12 004010 syntax notes of the segments above.
-RULES_850 = {
-    "REF": ("R0203",),
-    "DTM": ("R020305",),
-    "N1": ("R0203", "P0304"),
-    "PO1": ("C0302", "C0504") + tuple(f"P{n:02d}{n + 1:02d}" for n in range(6, 25, 2)),
-}
-
-STRUCTURE_850 = [
-    {ID: "BEG", MIN: 1, MAX: 1},
-    {ID: "REF", MIN: 0, MAX: 99999},
-    {ID: "DTM", MIN: 0, MAX: 10},
-    {
-        ID: "N1",
-        MIN: 0,
-        MAX: 200,
-        LEVEL: [
-            {ID: "N2", MIN: 0, MAX: 2},
-            {ID: "N3", MIN: 0, MAX: 2},
-            {ID: "N4", MIN: 0, MAX: 1},
-            {ID: "REF", MIN: 0, MAX: 12},
-            {ID: "PER", MIN: 0, MAX: 99999},
-        ],
-    },
-    {
-        ID: "PO1",
-        MIN: 1,
-        MAX: 100000,
-        LEVEL: [
-            {ID: "REF", MIN: 0, MAX: 99999},
-            {ID: "DTM", MIN: 0, MAX: 10},
-        ],
-    },
-    {ID: "CTT", MIN: 0, MAX: 1},
-]
-
 GRAMMARS = (
     TransactionGrammar(
         "997", "004010", STRUCTURE_997, RECORDS_997, source="X12 004010 997 table"
-    ),
-    TransactionGrammar(
-        "850",
-        "004010",
-        STRUCTURE_850,
-        RECORDS_850,
-        RULES_850,
-        unknown_segments="ignore",
-        source="X12 004010 850, minimal and lenient (undeclared segments ignored)",
     ),
 )

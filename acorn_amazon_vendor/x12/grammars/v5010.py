@@ -2,12 +2,13 @@
 
 005010 adds AK103 (version of the group acknowledged), AK203 (implementation
 convention reference) and a third component to AK401 (repeating element position).
-Amazon's 5010 856 grammar is declared by the documents layer of the next issue.
+Amazon's retail 856 is 005010 (FACTS §1, §5): the same structure as the 004010 856 of
+:mod:`.retail4010`, with the 005010 lengths (REF02 up to 50 characters, N407).
 """
 
 from ..errors import AK4_ERROR_CODES
 from ..grammar import Composite, Element, TransactionGrammar
-from . import v4010
+from . import retail4010, v4010
 
 # AK304 Segment Syntax Error Code (element 720, 005010 adds implementation codes).
 AK304_CODES = v4010.AK304_CODES | frozenset({"I4", "I6", "I7", "I8", "I9"})
@@ -70,6 +71,19 @@ RECORDS_997 = {
     ),
 }
 
+RECORDS_856 = {
+    **retail4010.RECORDS_856,
+    "REF": (
+        *retail4010.RECORDS_856["REF"][:1],
+        Element("REF02", "X", "AN", 1, 50, "127"),
+        *retail4010.RECORDS_856["REF"][2:],
+    ),
+    "N4": (
+        *retail4010.RECORDS_856["N4"],
+        Element("N407", "O", "ID", 1, 3, "1715"),
+    ),
+}
+
 GRAMMARS = (
     TransactionGrammar(
         "997",
@@ -77,5 +91,14 @@ GRAMMARS = (
         v4010.STRUCTURE_997,
         RECORDS_997,
         source="X12 005010 997 table",
+    ),
+    TransactionGrammar(
+        "856",
+        "005010",
+        retail4010.STRUCTURE_856,
+        RECORDS_856,
+        retail4010.RULES_856,
+        unknown_segments="ignore",
+        source="Amazon 856 5010 (FACTS §5)",
     ),
 )

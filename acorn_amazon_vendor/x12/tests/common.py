@@ -26,6 +26,7 @@ def po_body(number, lines=2, date="20240105"):
     body = [
         ["BEG", "00", "NE", number, "", "20240101"],
         ["REF", "CR", "AMZ" + number],
+        ["CSH", "N"],
         ["DTM", "064", date],
         ["DTM", "063", "20240120"],
         ["N1", "ST", "", "92", "RNO1"],

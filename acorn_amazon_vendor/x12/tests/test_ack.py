@@ -37,7 +37,7 @@ def _ack(text, **options):
 def _partially_accepted():
     sets = [transaction("850", f"{n:04d}", po_body(f"PO{n}", 1)) for n in (1, 2, 3)]
     sets[1][1][1] = "0Z"
-    sets[1][6][4] = "9.9x"
+    sets[1][7][4] = "9.9x"
     sets[2][-1][1] = "99"
     return interchange([group("PO", 1, sets)])
 
@@ -51,7 +51,16 @@ SCENARIOS = {
                 group(
                     "SH",
                     7,
-                    [transaction("856", "0001", [["BSN", "00", "SHIP1"]])],
+                    [
+                        transaction(
+                            "856",
+                            "0001",
+                            [
+                                ["BSN", "00", "SHIP1", "20240101", "1200"],
+                                ["HL", "1", "", "S"],
+                            ],
+                        )
+                    ],
                     "005010",
                 )
             ],
@@ -174,7 +183,7 @@ class TestParseAcknowledgments(unittest.TestCase):
         note = second.segments[1]
         self.assertEqual(
             (note.segment_id, note.position, note.loop_id, note.code),
-            ("PO1", 7, "PO1", "8"),
+            ("PO1", 8, "PO1", "8"),
         )
         self.assertEqual(
             (

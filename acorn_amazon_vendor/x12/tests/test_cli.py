@@ -48,8 +48,8 @@ class TestValidate(unittest.TestCase):
         self.assertEqual(code, 1)
         self.assertIn("INVALID", text)
         self.assertIn("set 850 0002 (po_number=PO00002): REJECTED", text)
-        self.assertIn("segment 14 (BEG, #2 in set 0002), element 05", text)
-        self.assertIn("AK9 4 segment 23 (GE), element 02 [ISA 000000001 / GS 1]", text)
+        self.assertIn("segment 15 (BEG, #2 in set 0002), element 05", text)
+        self.assertIn("AK9 4 segment 25 (GE), element 02 [ISA 000000001 / GS 1]", text)
 
     def test_json_has_one_object_per_file(self):
         code, text = _run(
@@ -80,7 +80,7 @@ class TestValidate(unittest.TestCase):
                 )
             },
             {
-                "segment_position": 14,
+                "segment_position": 15,
                 "set_position": 2,
                 "segment_id": "BEG",
                 "element_position": 5,

@@ -84,9 +84,9 @@ CASES = {
     ),
     "ST02 too short": (PO.replace("0002", "002"), ("AK5", "7", "ST", 2)),
     "ST02 duplicate": (PO.replace("0002", "0001"), ("AK5", "23", "ST", 2)),
-    "SE02 differs": (PO.replace("SE*9*0002", "SE*9*0003"), ("AK5", "3", "SE", 2)),
-    "SE01 count": (PO.replace("SE*9*0002", "SE*8*0002"), ("AK5", "4", "SE", 1)),
-    "SE missing": (PO.replace("SE*9*0002~", ""), ("AK5", "2", "SE", None)),
+    "SE02 differs": (PO.replace("SE*10*0002", "SE*10*0003"), ("AK5", "3", "SE", 2)),
+    "SE01 count": (PO.replace("SE*10*0002", "SE*9*0002"), ("AK5", "4", "SE", 1)),
+    "SE missing": (PO.replace("SE*10*0002~", ""), ("AK5", "2", "SE", None)),
     "ST outside a group": (PO.replace("GS*", "XX*", 1), ("TA1", "024", "ST", None)),
     "segment outside a set": (
         PO.replace("ST*850*0002~", ""),
@@ -108,14 +108,14 @@ class TestEnvelopeRules(unittest.TestCase):
                     self.assertIsNotNone(error.segment_position, str(error))
 
     def test_control_numbers_locate_set_errors(self):
-        report = validate_file(PO.replace("SE*9*0002", "SE*8*0002"))
+        report = validate_file(PO.replace("SE*10*0002", "SE*9*0002"))
         (error,) = [e for e in _all_errors(report) if e.level == "AK5"]
         self.assertEqual(
             (error.isa_control, error.gs_control, error.st_control),
             ("000000001", "1", "0002"),
         )
-        self.assertEqual(error.segment_position, 20)
-        self.assertIn("segment 20 (SE)", str(error))
+        self.assertEqual(error.segment_position, 22)
+        self.assertIn("segment 22 (SE)", str(error))
         self.assertIn("[ISA 000000001 / GS 1 / ST 0002]", str(error))
 
     def test_duplicate_group_control_code_depends_on_version(self):

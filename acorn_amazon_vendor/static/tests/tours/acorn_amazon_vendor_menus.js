@@ -31,7 +31,7 @@ registry.category("web_tour.tours").add("acorn_amazon_vendor_menus", {
         },
         {
             content: "Retried: back to received",
-            trigger: '.o_statusbar_status button[aria-checked='true']:contains("Received")',
+            trigger: '.o_statusbar_status button[aria-checked="true"]:contains("Received")',
         },
         {
             trigger: 'button[data-menu-xmlid="acorn_amazon_vendor.menu_amazon_vendor_edi"]',

@@ -11,13 +11,15 @@ SUDO=""
 [ "$(id -u)" = 0 ] || SUDO="sudo"
 
 # 1. System packages: PostgreSQL, and what the tests drive for real (a browser for UI
-#    tours, an SSH server for the SFTP transport, wkhtmltopdf for PDF labels).
+#    tours, an SSH server for the SFTP transport, wkhtmltopdf for PDF labels, Node.js
+#    to syntax-check the tours' JavaScript).
 need_pkgs=()
 command -v pg_ctlcluster >/dev/null || need_pkgs+=(postgresql postgresql-contrib)
 command -v chromium >/dev/null || need_pkgs+=(chromium)
 [ -x /usr/sbin/sshd ] || need_pkgs+=(openssh-server)
 command -v wkhtmltopdf >/dev/null || need_pkgs+=(wkhtmltopdf)
 command -v git >/dev/null || need_pkgs+=(git)
+command -v node >/dev/null || need_pkgs+=(nodejs)
 python_bin="$(command -v python3.11 || command -v python3.12 || command -v python3 || true)"
 [ -n "$python_bin" ] && "$python_bin" -c 'import venv, ensurepip' 2>/dev/null \
   || need_pkgs+=(python3-venv python3-dev)

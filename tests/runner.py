@@ -60,7 +60,23 @@ BENCHMARKS = sorted((REPO / "bench").glob("bench_*.py"))
 # 1. Lint -----------------------------------------------------------------------
 
 
+def check_javascript(tally, work):
+    """One syntax error in a tour breaks the whole test bundle: check each file."""
+    scripts = sorted(REPO.glob("acorn_*/static/**/*.js"))
+    bad = []
+    for script in scripts:
+        module = work / "js" / (script.stem + ".mjs")
+        module.parent.mkdir(exist_ok=True)
+        shutil.copyfile(script, module)
+        code = run(["node", "--check", str(module)], work / "js" / f"{script.stem}.log")
+        if code:
+            bad.append(str(script.relative_to(REPO)))
+            print((work / "js" / f"{script.stem}.log").read_text(encoding="utf-8"))
+    tally.add(f"lint: JavaScript syntax of {len(scripts)} files", not bad)
+
+
 def run_lint(tally, work):
+    check_javascript(tally, work)
     venv_bin = Path(PYTHON).parent
     run(
         [str(venv_bin / "ruff"), "check", "."],

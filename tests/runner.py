@@ -34,6 +34,7 @@ from runner_common import (
     build_db,
     clone_db,
     drop_db,
+    drop_stale_databases,
     log,
     odoo_cmd,
     run,
@@ -292,6 +293,7 @@ def main():
         f"acorn_test_{suffix}",
     )
     log(f"logs in {work}")
+    drop_stale_databases()
     try:
         # Both databases build at once: they are the slowest step.
         tmpl_proc = build_db(template, ",".join(ADDONS), False, work / "template.log")

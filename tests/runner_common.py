@@ -1,6 +1,7 @@
 """What the test command's stages share: counting, running commands, databases."""
 
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -106,6 +107,21 @@ def wait_build(proc, timeout=1500):
     except subprocess.TimeoutExpired:
         proc.kill()
         return proc.wait()
+
+
+def drop_stale_databases():
+    """Drop the databases of earlier runs that were killed before cleaning up."""
+    names = subprocess.run(
+        ["psql", "-tAc", "SELECT datname FROM pg_database"],
+        capture_output=True,
+        text=True,
+        check=False,
+    ).stdout.split()
+    for name in names:
+        match = re.match(r"acorn_(?:tmpl|data|test)_(\d+)", name)
+        if match and not Path(f"/proc/{match.group(1)}").exists():
+            log(f"dropping {name}, left by a run that no longer exists")
+            drop_db(name)
 
 
 def drop_db(db):

@@ -2,7 +2,7 @@
     "name": "Amazon Vendor Central (EDI)",
     "summary": "Run an Amazon Vendor Central (1P) business over X12 EDI: purchase "
     "orders, acknowledgments, ship notices, invoices and remittances",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Sales/Amazon Vendor",
     "website": "https://github.com/acorn-erp/acorn",
     "author": "ACORN contributors",
@@ -21,9 +21,13 @@
     "data": [
         "security/acorn_amazon_vendor_security.xml",
         "security/ir.model.access.csv",
+        "data/mail_activity_type_data.xml",
+        "data/ir_cron_data.xml",
         "views/acorn_edi_message_views.xml",
         "views/acorn_edi_interchange_views.xml",
+        "views/acorn_product_identifier_views.xml",
         "views/acorn_vendor_account_views.xml",
+        "views/sale_order_views.xml",
         "views/menus.xml",
     ],
     "demo": [

@@ -1,9 +1,39 @@
 import hashlib
+import logging
 
 from odoo import api, fields, models
 
+from ..x12 import AckEnvelope, build_acknowledgment, validate_file
+
+_logger = logging.getLogger(__name__)
+
 # Direction of a file or message, as edi.exchange.record names it.
 DIRECTIONS = [("inbound", "Inbound"), ("outbound", "Outbound")]
+# Located errors written on a message at most (the rest are counted).
+MAX_ERRORS_SHOWN = 10
+# Context that keeps the chatter quiet when messages are created in bulk.
+QUIET = {"tracking_disable": True, "mail_create_nolog": True, "mail_notrack": True}
+
+
+def error_text(filename, errors):
+    """Returns located errors as one text: file, then each error's location."""
+    shown = [f"{filename}: {error}" for error in errors[:MAX_ERRORS_SHOWN]]
+    if len(errors) > MAX_ERRORS_SHOWN:
+        shown.append(f"... and {len(errors) - MAX_ERRORS_SHOWN} more errors")
+    return "\n".join(shown)
+
+
+def set_digest(transaction_set):
+    """SHA-256 of a set's content, ST/SE left out and delimiters normalised.
+
+    The same PO sent again under another ST02, or with other delimiters, has the
+    same digest.
+    """
+    separator = transaction_set.separator
+    body = "\n".join(
+        "*".join(segment.split(separator)) for segment in transaction_set.segments[1:-1]
+    )
+    return hashlib.sha256(body.encode()).hexdigest()
 
 
 class AcornEdiInterchange(models.Model):
@@ -104,6 +134,211 @@ class AcornEdiInterchange(models.Model):
             }
         )
         return interchange
+
+    def _amz_process_inbound(self):
+        """Reads this received file: one message per set, each processed on its own.
+
+        Returns:
+            The ``acorn.edi.message`` records created for it, 997s excluded.
+        """
+        self.ensure_one()
+        report = validate_file(self._get_payload(), keep_segments=True)
+        messages, sets = self._amz_create_set_messages(report)
+        messages._amz_process(sets)
+        if not self.duplicate_of_id:
+            self._amz_acknowledge(report, messages)
+        self._amz_apply_interchange_acks(report)
+        return messages
+
+    def _amz_create_set_messages(self, report):
+        """Creates one message per set found; returns them and {id: (set, header)}."""
+        vals_list, found = [], []
+        seen = self._amz_seen_controls(report)
+        for interchange in report.interchanges:
+            for group in interchange.groups:
+                for transaction in group.sets:
+                    vals = self._amz_set_values(transaction, interchange, group, seen)
+                    vals_list.append(vals)
+                    found.append((transaction, interchange.header))
+        if not vals_list:
+            errors = report.envelope_errors() or [
+                self.env._("no transaction set found")
+            ]
+            vals_list.append(
+                self._amz_message_base()
+                | {
+                    "document_type": "other",
+                    "state": "in_error",
+                    "error_message": error_text(self.filename, errors),
+                }
+            )
+            found.append((None, None))
+        Message = self.env["acorn.edi.message"].with_context(**QUIET)
+        messages = Message.create(vals_list)
+        return messages, dict(zip(messages.ids, found, strict=True))
+
+    def _amz_message_base(self):
+        return {
+            "direction": "inbound",
+            "account_id": self.account_id.id,
+            "company_id": self.company_id.id,
+            "interchange_id": self.id,
+            "attachment_id": self.attachment_id.id,
+        }
+
+    def _amz_seen_controls(self, report):
+        """Returns the (ISA13, GS06, ST02) already received in other files."""
+        isa_controls = {
+            one.header.control_number for one in report.interchanges if one.header
+        }
+        if not isa_controls:
+            return set()
+        earlier = self.env["acorn.edi.message"].search_read(
+            [
+                ("account_id", "=", self.account_id.id),
+                ("direction", "=", "inbound"),
+                ("isa_control", "in", list(isa_controls)),
+                ("interchange_id", "!=", self.id),
+            ],
+            ["isa_control", "gs_control", "st_control"],
+        )
+        return {(m["isa_control"], m["gs_control"], m["st_control"]) for m in earlier}
+
+    def _amz_set_values(self, transaction, interchange, group, seen):
+        Message = self.env["acorn.edi.message"]
+        controls = (
+            transaction.isa_control,
+            transaction.gs_control,
+            transaction.control_number,
+        )
+        errors = [e for e in transaction.errors if e.severity == "error"]
+        if interchange.status == "R" or group.status == "R" and not errors:
+            errors += [
+                e for e in interchange.errors + group.errors if e.severity == "error"
+            ]
+        vals = self._amz_message_base() | {
+            "document_type": Message._amz_document_type(transaction.set_id),
+            "isa_control": controls[0],
+            "gs_control": controls[1],
+            "st_control": controls[2],
+            "set_position": transaction.position,
+            "po_number": transaction.ids.get("po_number") or False,
+            "content_digest": set_digest(transaction)
+            if transaction.segments
+            else False,
+        }
+        vals.update(self._amz_set_state(errors, controls in seen, controls))
+        return vals
+
+    def _amz_set_state(self, errors, seen, controls):
+        """State and reason of a set just read: duplicate, error or received."""
+        if self.duplicate_of_id:
+            reason = self.env._(
+                "Same bytes as file %(file)s received on %(date)s.",
+                file=self.duplicate_of_id.filename,
+                date=self.duplicate_of_id.date,
+            )
+            return {"state": "in_duplicate", "error_message": reason}
+        if errors:
+            return {
+                "state": "in_error",
+                "error_message": error_text(self.filename, errors),
+            }
+        if seen:
+            reason = self.env._(
+                "ISA %(isa)s / GS %(gs)s / ST %(st)s was already received.",
+                isa=controls[0],
+                gs=controls[1],
+                st=controls[2],
+            )
+            return {"state": "in_duplicate", "error_message": reason}
+        return {"state": "in_received"}
+
+    def _amz_acknowledge(self, report, messages):
+        """Builds, archives and dispatches the 997 (or TA1) of each interchange."""
+        account = self.account_id
+        for interchange in report.interchanges:
+            if interchange.header is None:
+                continue
+            groups = [
+                group
+                for group in interchange.groups
+                if interchange.status != "R" and group.header.functional_id != "FA"
+            ]
+            with_ta1 = (
+                interchange.status != "A" or interchange.header.ack_requested == "1"
+            )
+            if not groups and not with_ta1:
+                continue
+            controls = account._amz_next_controls(groups=max(len(groups), 1))
+            envelope = AckEnvelope(
+                isa_control=controls[0],
+                gs_control=controls[1],
+                st_control=controls[2],
+                timestamp=fields.Datetime.now(),
+                sender=(account.vendor_isa_qualifier, account.vendor_isa_id),
+                receiver=(account.amazon_isa_qualifier, account.amazon_isa_id),
+                usage=account._amz_usage("997"),
+            )
+            text = build_acknowledgment(interchange, envelope)
+            if text:
+                self._amz_archive_acknowledgment(text, controls, groups, messages)
+
+    def _amz_archive_acknowledgment(self, text, controls, groups, messages):
+        account = self.account_id
+        isa, gs_first, st_first = controls
+        outbound = account._amz_archive_outbound("997", text.encode(), isa)
+        vals_list = []
+        by_group = [
+            messages.filtered(
+                lambda m, g=group: (
+                    m.isa_control == g.isa_control
+                    and m.gs_control == g.header.control_number
+                )
+            )
+            for group in groups
+        ]
+        for offset, group_messages in enumerate(by_group):
+            vals_list.append(
+                outbound._amz_outbound_values("997")
+                | {
+                    "isa_control": str(isa),
+                    "gs_control": str(gs_first + offset),
+                    "st_control": str(st_first + offset).zfill(4),
+                    "parent_id": group_messages[:1].id,
+                }
+            )
+        if not groups:
+            vals_list.append(
+                outbound._amz_outbound_values("TA1") | {"isa_control": str(isa)}
+            )
+        acks = self.env["acorn.edi.message"].with_context(**QUIET).create(vals_list)
+        for group, group_messages, ack in zip(groups, by_group, acks, strict=False):
+            statuses = {one.control_number: one.status for one in group.sets}
+            by_status = {}
+            for message in group_messages:
+                status = statuses.get(message.st_control, group.status)
+                by_status[status] = by_status.get(status, message.browse()) | message
+            for status, same in by_status.items():
+                same.write({"ack_message_id": ack.id, "ack_state": status})
+        acks._amz_dispatch()
+
+    def _amz_outbound_values(self, document_type):
+        return {
+            "direction": "outbound",
+            "document_type": document_type,
+            "state": "out_generated",
+            "account_id": self.account_id.id,
+            "company_id": self.company_id.id,
+            "interchange_id": self.id,
+            "attachment_id": self.attachment_id.id,
+        }
+
+    def _amz_apply_interchange_acks(self, report):
+        """TA1s received: a rejected interchange of ours marks its messages."""
+        for interchange in report.interchanges:
+            for ack in interchange.acknowledgments:
+                self.env["acorn.edi.message"]._amz_apply_ta1(self.account_id, ack)
 
     def _get_payload(self):
         self.ensure_one()

@@ -17,7 +17,12 @@ DOCUMENT_TYPES = [
     ("846", "846 Inventory Advice"),
     ("997", "997 Functional Ack"),
     ("TA1", "TA1 Interchange Ack"),
+    ("other", "Other / unreadable"),
 ]
+# Inbound sets with an importer; any other type waits in review, never dropped.
+IMPORTERS = {"850": "_amz_process_850", "997": "_amz_process_997"}
+# Outbound types Amazon answers with a 997 (FACTS.md §8.3).
+ACKNOWLEDGED_TYPES = ("855", "856", "810", "846")
 
 # Message states, prefixed by direction (edi.exchange.record vocabulary).
 STATES = [
@@ -50,7 +55,7 @@ class AcornEdiMessage(models.Model):
 
     _name = "acorn.edi.message"
     _description = "Amazon EDI Message"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "create_date desc, id desc"
     _check_company_auto = True
 
@@ -113,7 +118,34 @@ class AcornEdiMessage(models.Model):
         help="For a 997: the message it acknowledges.",
     )
     child_ids = fields.One2many("acorn.edi.message", "parent_id", string="Acks")
-    ack_state = fields.Selection(ACK_STATES, string="997 Status", readonly=True)
+    ack_state = fields.Selection(
+        ACK_STATES,
+        string="997 Status",
+        readonly=True,
+        index=True,
+        help="Outbound: what Amazon's 997 said. Inbound: what our 997 said.",
+    )
+    ack_message_id = fields.Many2one(
+        "acorn.edi.message",
+        string="Our 997",
+        readonly=True,
+        help="For a received set: the 997 we sent for its group.",
+    )
+    ack_overdue = fields.Boolean(
+        string="997 Overdue",
+        readonly=True,
+        index=True,
+        help="Sent, and no 997 came back within the account's time.",
+    )
+    sale_order_id = fields.Many2one("sale.order", readonly=True, index=True)
+    set_position = fields.Integer(
+        readonly=True, help="Position of the ST segment in its file."
+    )
+    content_digest = fields.Char(
+        readonly=True,
+        help="SHA-256 of the set's content without control numbers, to tell a "
+        "resent document from a changed one.",
+    )
     error_message = fields.Text(readonly=True)
     error_traceback = fields.Text(readonly=True, groups="base.group_system")
     retry_count = fields.Integer(readonly=True)

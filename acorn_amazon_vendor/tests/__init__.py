@@ -3,3 +3,10 @@ from . import test_menus
 from . import test_security
 from . import test_ui
 from . import test_demo
+from . import test_receive_file
+from . import test_850_import
+from . import test_855
+from . import test_997
+from . import test_retry
+from . import test_multicompany
+from . import test_transport

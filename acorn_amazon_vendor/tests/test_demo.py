@@ -12,3 +12,32 @@ class TestDemoData(TransactionCase):
             [{"vendor_code": "ACORN", "marketplace": "US", "environment": "test"}],
         )
         self.assertEqual(account.partner_id.name, "Amazon.com Services LLC")
+
+    def test_demo_po_became_an_order_a_997_and_an_855(self):
+        account = self.env.ref("acorn_amazon_vendor.vendor_account_us_demo")
+        order = self.env["sale.order"].search(
+            [("amz_account_id", "=", account.id), ("amz_po_number", "=", "4DEMOPO1")]
+        )
+        self.assertRecordValues(
+            order,
+            [
+                {
+                    "client_order_ref": "4DEMOPO1",
+                    "amz_fc_code": "ABE2",
+                    "amz_in_review": False,
+                    "amz_ack_state": "pending",
+                }
+            ],
+        )
+        self.assertEqual(
+            order.order_line.product_id,
+            self.env.ref("acorn_amazon_vendor.product_acorn_mug")
+            | self.env.ref("acorn_amazon_vendor.product_acorn_tea"),
+        )
+        types = order.amz_message_ids.mapped("document_type")
+        self.assertEqual(sorted(types), ["850", "855"])
+        self.assertTrue(
+            self.env["acorn.edi.message"].search(
+                [("account_id", "=", account.id), ("document_type", "=", "997")]
+            )
+        )

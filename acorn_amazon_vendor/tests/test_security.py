@@ -1,4 +1,4 @@
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import tagged
 
 from .common import AmazonVendorCommon
@@ -64,3 +64,46 @@ class TestSecurity(AmazonVendorCommon):
             .with_context(allowed_company_ids=[self.company.id])
             .search([("vendor_code", "=", "OTHER")])
         )
+
+    def test_user_works_orders_but_cannot_configure_fcs(self):
+        fc = self.env["acorn.amazon.fc"].create(
+            {
+                "account_id": self.account.id,
+                "code": "ABE2",
+                "partner_id": self.amazon.id,
+            }
+        )
+        self.assertEqual(fc.with_user(self.user).code, "ABE2")
+        with self.assertRaises(AccessError):
+            fc.with_user(self.user).write({"code": "XXX1"})
+        identifier = (
+            self.env["acorn.product.identifier"]
+            .with_user(self.user)
+            .create(
+                {
+                    "account_id": self.account.id,
+                    "product_id": self.env["product.product"]
+                    .create({"name": "Mapped by a user"})
+                    .id,
+                    "qualifier": "BP",
+                    "value": "B0USERMAP1",
+                }
+            )
+        )
+        self.assertEqual(identifier.account_id, self.account)
+        with self.assertRaises(AccessError):
+            identifier.with_user(self.user).unlink()
+        with self.assertRaises(AccessError):
+            self.account.with_user(self.user).action_sync_now()
+
+    def test_account_creates_sequences_and_never_emails_amazon(self):
+        self.assertRecordValues(
+            self.account.isa_sequence_id | self.account.gs_sequence_id,
+            [
+                {"implementation": "no_gap", "company_id": self.company.id},
+                {"implementation": "no_gap", "company_id": self.company.id},
+            ],
+        )
+        self.assertEqual(self.amazon.invoice_sending_method, "manual")
+        with self.assertRaisesRegex(ValidationError, "never by e-mail"):
+            self.amazon.invoice_sending_method = "email"

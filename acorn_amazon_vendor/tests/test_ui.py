@@ -1,4 +1,8 @@
+import base64
+
 from odoo.tests import HttpCase, tagged
+
+from .common import read_data
 
 
 @tagged("post_install", "-at_install")
@@ -14,6 +18,18 @@ class TestUi(HttpCase):
                 "vendor_gs_id": "TOUR1",
             }
         )
+        mug = self.env["product.product"].create(
+            {"name": "Acorn Mug", "default_code": "ACN-MUG", "list_price": 12.50}
+        )
+        self.env["acorn.product.identifier"].create(
+            {"account_id": account.id, "product_id": mug.id, "value": "B07R634M2P"}
+        )
+        self.env["acorn.amazon.fc"].create(
+            {"account_id": account.id, "code": "ABE2", "partner_id": amazon.id}
+        )
+        for name in ("amazon_850_price_mismatch.edi", "amazon_850_unknown_product.edi"):
+            account.receive_file(name, base64.b64encode(read_data(name)))
+        account.price_tolerance = 20.0
         self.env["acorn.edi.message"].create(
             {
                 "account_id": account.id,
@@ -28,3 +44,6 @@ class TestUi(HttpCase):
             }
         )
         self.start_tour("/odoo", "acorn_amazon_vendor_menus", login="admin")
+        order = self.env["sale.order"].search([("amz_po_number", "=", "9PRICELO")])
+        self.assertEqual(order.amz_ack_state, "pending")
+        self.assertFalse(order.amz_in_review)

@@ -1,0 +1,235 @@
+"""The 855 purchase order acknowledgment of an Amazon sale order.
+
+Records -> ``_amz_prepare_855()`` (dataclass) -> ``x12.build_855()`` (text), checked
+first by ``_amz_check_855()`` which returns ``{key: message}`` instead of raising.
+Amazon's rules (FACTS.md §4.3): every line acknowledged within 24 h with the
+identifier Amazon sent; backorders carry a date; the acked cost never exceeds the PO
+cost; changes within 48 h; a rejected line can't come back; confirm at least 80 %
+of each item.
+"""
+
+import hashlib
+from decimal import Decimal
+
+from odoo import fields, models
+from odoo.exceptions import UserError
+
+from ..x12 import X12Error
+from .sale_order_line import MIN_CONFIRMATION_RATE
+
+# 855 message states that do not count as "already sent".
+FAILED_STATES = ("out_error_generate", "out_error_send", "out_rejected")
+
+
+def to_decimal(value):
+    """A float quantity or price as the Decimal the X12 builders expect."""
+    number = Decimal(str(round(value or 0.0, 4)))
+    if number == number.to_integral_value():
+        return number.quantize(Decimal(1))
+    return number.normalize()
+
+
+class AcornAmzOrderAck(models.AbstractModel):
+    """Mixed into ``sale.order``; see the module docstring."""
+
+    _name = "acorn.amz.order.ack"
+    _description = "Amazon PO acknowledgment (mixin of sale.order)"
+
+    def _amz_prepare_855(self):
+        """Returns the PurchaseOrderAck for this order as it stands."""
+        from ..x12 import AckLine, ProductId, PurchaseOrderAck
+
+        self.ensure_one()
+        lines = []
+        for line in self._amz_lines():
+            cost = line.amz_ack_cost or line.amz_cost
+            lines.append(
+                AckLine(
+                    line_number=line.amz_line_number or "",
+                    quantity_ordered=to_decimal(line.amz_ordered_qty),
+                    uom=line.amz_uom or "EA",
+                    unit_price=to_decimal(cost) if cost else None,
+                    product_ids=tuple(
+                        ProductId(qualifier, value)
+                        for qualifier, value in line._amz_product_pairs()
+                    ),
+                    status=line.amz_ack_status or "IA",
+                    quantity=to_decimal(line.amz_ack_qty),
+                    date=line.amz_ack_date or None,
+                    price_basis=line.amz_price_basis or "",
+                )
+            )
+        unchanged = all(
+            ack.status == "IA"
+            and ack.quantity == ack.quantity_ordered
+            and (line.amz_ack_cost or line.amz_cost) == line.amz_cost
+            for ack, line in zip(lines, self._amz_lines(), strict=True)
+        )
+        po_date = self.amz_po_date or (self.amz_received_date or self.date_order).date()
+        return PurchaseOrderAck(
+            po_number=self.amz_po_number,
+            po_date=po_date,
+            lines=tuple(lines),
+            ack_type="AD" if unchanged else "AC",
+        )
+
+    def _amz_check_855(self):
+        """Returns what stops this 855 from going out, as ``{key: message}``."""
+        self.ensure_one()
+        errors = {}
+        lines = self._amz_lines()
+        if not lines:
+            errors["no_lines"] = self.env._(
+                "The order has no Amazon line to acknowledge."
+            )
+        late = not self._amz_check_change_window()
+        for line in lines:
+            for key, message in self._amz_check_855_line(line, late).items():
+                errors[f"line_{line.id}_{key}"] = self.env._(
+                    "Line %(line)s: %(problem)s",
+                    line=line.amz_line_number or line.sequence,
+                    problem=message,
+                )
+        return errors
+
+    def _amz_check_855_line(self, line, late):
+        status, problems = line.amz_ack_status, {}
+        if not status:
+            problems["status"] = self.env._("choose accepted, backordered or rejected.")
+        if status == "IB" and not line.amz_ack_date:
+            problems["date"] = self.env._("a backorder needs the date it will ship.")
+        if status == "IB" and not self.amz_backorder_allowed:
+            problems["backorder"] = self.env._("this PO allows no backorder (CSH*N).")
+        if status == "IR" and not line.amz_reject_reason:
+            problems["reason"] = self.env._("say why the line is rejected.")
+        if status in ("IA", "IB") and line.amz_ack_qty <= 0:
+            problems["quantity"] = self.env._("an accepted line needs a quantity.")
+        if line.amz_ack_qty > line.amz_ordered_qty:
+            problems["excess"] = self.env._("more than Amazon ordered.")
+        if line.amz_cost and (line.amz_ack_cost or 0.0) > line.amz_cost + 1e-6:
+            problems["cost"] = self.env._("the acked cost may not exceed the PO cost.")
+        if not line.display_type and not line.product_id and status != "IR":
+            problems["product"] = self.env._("no product matched: reject it.")
+        changed = line.amz_sent_status and (
+            (line.amz_sent_status, line.amz_sent_qty, line.amz_sent_cost)
+            != (status, line.amz_ack_qty, line.amz_ack_cost)
+        )
+        if late and changed:
+            problems["late"] = self.env._(
+                "more than 48 h after the first 855 only ship dates may change."
+            )
+        return problems
+
+    def _amz_855_warnings(self):
+        """Lines confirmed below Amazon's 80 % rate (legal, but charged back)."""
+        self.ensure_one()
+        warnings = {}
+        for line in self._amz_lines():
+            if line.amz_ordered_qty and line.amz_confirm_rate < MIN_CONFIRMATION_RATE:
+                warnings[f"rate_{line.id}"] = self.env._(
+                    "Line %(line)s (%(ids)s): %(rate)s %% confirmed, below Amazon's "
+                    "80 %%: unconfirmed units are charged back.",
+                    line=line.amz_line_number or line.sequence,
+                    ids=line.amz_product_ids or line.name,
+                    rate=round(line.amz_confirm_rate),
+                )
+        return warnings
+
+    def action_amz_send_855(self):
+        """Button: check, build, archive and send the acknowledgment."""
+        for order in self:
+            order._amz_send_855()
+        return True
+
+    def _amz_send_855(self):
+        self.ensure_one()
+        self._amz_require_account()
+        errors = self._amz_check_855()
+        if errors:
+            raise UserError(
+                self.env._(
+                    "The 855 for PO %(po)s can't go out yet:\n%(errors)s",
+                    po=self.amz_po_number,
+                    errors="\n".join(errors.values()),
+                )
+            )
+        ack = self._amz_prepare_855()
+        digest = self._amz_855_digest(ack)
+        self._amz_refuse_resend(digest)
+        from ..x12 import build_855
+
+        account = self.amz_account_id._amz_for_processing()
+        values = {
+            "po_number": self.amz_po_number,
+            "sale_order_id": self.id,
+            "res_model": self._name,
+            "res_id": self.id,
+            "content_digest": digest,
+        }
+        try:
+            message = account._amz_emit("855", build_855, ack, values)
+        except X12Error as error:
+            raise UserError(
+                self.env._("The 855 can't be built: %(error)s", error=error)
+            ) from error
+        self._amz_record_sent(message)
+        return message
+
+    @staticmethod
+    def _amz_855_digest(ack):
+        return hashlib.sha256(repr(ack).encode()).hexdigest()
+
+    def _amz_last_855(self):
+        return self.amz_message_ids.filtered(
+            lambda m: m.document_type == "855" and m.state not in FAILED_STATES
+        ).sorted("id")[-1:]
+
+    def _amz_855_pending(self):
+        """True when the acknowledgment as it stands has not gone out yet."""
+        self.ensure_one()
+        last = self._amz_last_855()
+        return not last or last.content_digest != self._amz_855_digest(
+            self._amz_prepare_855()
+        )
+
+    def _amz_refuse_resend(self, digest):
+        """Nothing goes out twice by accident: the same content is refused."""
+        last = self._amz_last_855()
+        if last and last.content_digest == digest:
+            raise UserError(
+                self.env._(
+                    "This acknowledgment was already generated unchanged as "
+                    "%(message)s: nothing to send.",
+                    message=last.name,
+                )
+            )
+
+    def _amz_record_sent(self, message):
+        for line in self._amz_lines():
+            line.write(
+                {
+                    "amz_sent_status": line.amz_ack_status,
+                    "amz_sent_qty": line.amz_ack_qty,
+                    "amz_sent_cost": line.amz_ack_cost,
+                }
+            )
+        self.write(
+            {
+                "amz_ack_first_sent": self.amz_ack_first_sent or fields.Datetime.now(),
+                "amz_ack_dirty": False,
+            }
+        )
+        summary = ", ".join(
+            f"{line.amz_line_number or line.sequence}: {line.amz_ack_status} "
+            f"{line.amz_ack_qty:g}"
+            for line in self._amz_lines()
+        )
+        self.message_post(
+            body=self.env._(
+                "855 %(message)s generated (%(state)s): %(lines)s",
+                message=message.name,
+                state=dict(message._fields["state"].selection)[message.state],
+                lines=summary,
+            )
+        )
+        self.activity_feedback(["acorn_amazon_vendor.mail_activity_amz_855_due"])

@@ -1,0 +1,125 @@
+"""A PO Amazon sends again: duplicate, change, cancellation, or a retry of our own.
+
+Amazon may change or cancel a PO after it was acknowledged (FACTS.md §3.2, SP-API
+FAQ). The same PO number with the same content is a duplicate; with new content it is
+a change, held for review until someone applies it; BEG01 = 01 cancels the order
+while nothing has shipped.
+"""
+
+from odoo import Command, models
+
+from .acorn_amz_order_intake import PURPOSE_CANCEL, PURPOSE_DUPLICATE
+from .acorn_amz_po_context import PurchaseOrderContext
+
+# Line values a change rewrites on a line it keeps.
+CHANGED_FIELDS = (
+    "product_uom_qty",
+    "price_unit",
+    "amz_ordered_qty",
+    "amz_cost",
+    "amz_uom",
+    "amz_price_basis",
+    "amz_warning",
+    "amz_our_price",
+)
+# Acknowledgment fields a change resets, unless the line was sent rejected.
+ACK_RESET_FIELDS = ("amz_ack_status", "amz_ack_qty", "amz_ack_cost")
+
+
+class AcornAmzOrderChange(models.AbstractModel):
+    """Mixed into ``sale.order``; see the module docstring."""
+
+    _name = "acorn.amz.order.change"
+    _description = "Amazon PO changes (mixin of sale.order)"
+
+    def _amz_import_850_again(self, po, message):
+        """An 850 for a PO this order already holds: ``(order, logs)``."""
+        self.ensure_one()
+        message.write(
+            {"sale_order_id": self.id, "res_model": self._name, "res_id": self.id}
+        )
+        if self.amz_message_id == message:
+            self._amz_apply_850(po, message)
+            return self, [self.env._("Matched again after a retry.")]
+        if (
+            message.content_digest == self.amz_po_digest
+            or po.purpose == PURPOSE_DUPLICATE
+        ):
+            message._set_state(
+                "in_duplicate",
+                self.env._(
+                    "PO %(po)s was already imported as %(order)s with the same "
+                    "content.",
+                    po=po.po_number,
+                    order=self.name,
+                ),
+            )
+            return self, []
+        if po.purpose == PURPOSE_CANCEL:
+            self._amz_cancel_by_amazon(message)
+            return self, []
+        self.write({"amz_change_message_id": message.id})
+        reason = self.env._(
+            "Amazon sent PO %(po)s again with new content (%(msg)s): review it, then "
+            "apply the change or keep the order as it is.",
+            po=po.po_number,
+            msg=message.name,
+        )
+        self._amz_flag_review([reason], message)
+        return self, [reason]
+
+    def action_amz_apply_change(self):
+        """Button: rewrites the order from the pending changed 850."""
+        from ..x12 import parse_850
+
+        for order in self.filtered("amz_change_message_id"):
+            message = order.amz_change_message_id.sudo()
+            transaction = message._amz_read_sets()[message.id][0]
+            order._amz_apply_850(parse_850(transaction), message)
+            order.message_post(
+                body=self.env._("Change %(msg)s applied.", msg=message.name)
+            )
+        return True
+
+    def _amz_apply_850(self, po, message):
+        """Brings the order in line with a PO (a change, or a retry after a fix)."""
+        self.ensure_one()
+        context = PurchaseOrderContext(self.amz_account_id, [po])
+        vals, reasons, warnings = self._amz_prepare_850_values(context, po, message)
+        lines = vals.pop("order_line")
+        vals.pop("amz_received_date", None)
+        kept = ("partner_shipping_id", "client_order_ref")
+        header = {k: v for k, v in vals.items() if k.startswith("amz_") or k in kept}
+        self.write(
+            header
+            | {
+                "amz_change_message_id": False,
+                "amz_in_review": False,
+                "amz_review_reason": False,
+            }
+        )
+        self._amz_replace_lines([command[2] for command in lines])
+        context.save_learned()
+        self._amz_after_import(message, reasons, warnings)
+
+    def _amz_replace_lines(self, new_lines):
+        current = {line._amz_key(): line for line in self._amz_lines()}
+        for vals in new_lines:
+            key = vals.get("amz_line_number") or vals.get("amz_product_ids")
+            line = current.pop(key, None)
+            same_product = (
+                line
+                and not line.display_type
+                and line.product_id.id == vals.get("product_id")
+            )
+            if same_product:
+                fields_kept = CHANGED_FIELDS
+                if line.amz_sent_status != "IR":
+                    fields_kept += ACK_RESET_FIELDS
+                line.write({name: vals[name] for name in fields_kept if name in vals})
+                continue
+            if line:
+                line._amz_retire()
+            self.write({"order_line": [Command.create(vals)]})
+        for line in current.values():
+            line._amz_retire()

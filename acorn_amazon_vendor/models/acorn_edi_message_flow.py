@@ -1,0 +1,366 @@
+"""How EDI messages move: processing received sets, dispatching and putting outbound
+files, applying the 997s and TA1s Amazon sends back, and the missing-997 alarm.
+
+Kept apart from the message's fields and states (acorn_edi_message.py); both define
+the one model ``acorn.edi.message``.
+"""
+
+import logging
+import traceback
+from datetime import timedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools import SQL
+
+from ..transport import TransientTransportError
+from ..x12 import X12Error, parse_997, validate_file
+from .acorn_edi_message import ACKNOWLEDGED_TYPES, DOCUMENT_TYPES, IMPORTERS
+from .acorn_vendor_account_edi import CONCURRENCY_ERRORS
+
+_logger = logging.getLogger(__name__)
+
+# Messages handled per run of the processing and alarm crons.
+CRON_BATCH = 200
+# Backoff after a failed put, by attempt (queue_job style): attempts -> seconds.
+RETRY_BACKOFF = {1: 60, 3: 600, 6: 3600}
+# AK501 / AK901 / TA104 codes that reject what we sent.
+REJECTED = ("R", "M", "W", "X")
+
+
+def backoff(attempt):
+    """Seconds to wait before the next attempt."""
+    return max(delay for step, delay in RETRY_BACKOFF.items() if attempt >= step)
+
+
+class AcornEdiMessage(models.Model):
+    _inherit = "acorn.edi.message"
+
+    @api.model
+    def _amz_document_type(self, set_id):
+        return set_id if set_id in dict(DOCUMENT_TYPES) else "other"
+
+    def _amz_lock_rows(self, state):
+        """Row-locks the messages still in ``state`` that no other worker holds."""
+        if not self:
+            return self
+        self.flush_recordset(["state"])
+        self.env.cr.execute(
+            SQL(
+                "SELECT id FROM acorn_edi_message WHERE id IN %s AND state = %s "
+                "ORDER BY id FOR UPDATE SKIP LOCKED",
+                tuple(self.ids),
+                state,
+            )
+        )
+        locked = {row[0] for row in self.env.cr.fetchall()}
+        return self.filtered(lambda message: message.id in locked)
+
+    # Inbound -----------------------------------------------------------------
+
+    def _amz_process(self, sets=None):
+        """Processes received messages, each set in its own savepoint.
+
+        Args:
+            sets: {message id: (TransactionSet, InterchangeHeader)} when the file
+                was just read; otherwise each file is read again.
+        """
+        todo = self.filtered(lambda m: m.state == "in_received")._amz_lock_rows(
+            "in_received"
+        )
+        if not todo:
+            return
+        sets = dict(sets or {})
+        missing = todo.filtered(lambda m: m.id not in sets)
+        sets.update(missing._amz_read_sets())
+        orders = todo.filtered(lambda m: m.document_type == "850")
+        if orders:
+            self.env["sale.order"]._amz_import_850_batch(orders, sets)
+        for message in todo - orders:
+            transaction, header = sets.get(message.id, (None, None))
+            importer = IMPORTERS.get(message.document_type)
+            if not importer or transaction is None:
+                message._set_state(
+                    "in_review",
+                    self.env._(
+                        "No importer for %(type)s sets yet: kept for review.",
+                        type=message.document_type,
+                    ),
+                )
+                continue
+            message._amz_run_safely(getattr(message, importer), transaction, header)
+
+    def _amz_read_sets(self):
+        """Reads the files of these messages again; returns {id: (set, header)}."""
+        found = {}
+        for interchange in self.interchange_id:
+            report = validate_file(interchange._get_payload(), keep_segments=True)
+            by_position = {}
+            for one in report.interchanges:
+                for group in one.groups:
+                    for transaction in group.sets:
+                        by_position[transaction.position] = (transaction, one.header)
+            for message in self.filtered(
+                lambda m, i=interchange: m.interchange_id == i
+            ):
+                if message.set_position in by_position:
+                    found[message.id] = by_position[message.set_position]
+        return found
+
+    def _amz_run_safely(self, function, *args):
+        """Runs one set's processing in a savepoint; a failure marks only that set.
+
+        Returns:
+            bool: True when it went through.
+        """
+        self.ensure_one()
+        try:
+            with self.env.cr.savepoint():
+                function(*args)
+        except CONCURRENCY_ERRORS:
+            raise
+        except X12Error as error:
+            self._amz_fail(str(error))
+            return False
+        except (UserError, ValidationError) as error:
+            self._amz_fail(error.args[0] if error.args else str(error))
+            return False
+        except Exception as error:  # processing boundary: the set fails, not the file
+            _logger.exception("EDI message %s failed", self.id)
+            self._amz_fail(repr(error), traceback.format_exc())
+            return False
+        return True
+
+    def _amz_fail(self, text, trace=False):
+        where = self.env._(
+            "%(file)s, set %(st)s: ",
+            file=self.interchange_id.filename or "",
+            st=self.st_control or "?",
+        )
+        self._set_state("in_error", where + text, trace)
+
+    def _amz_process_997(self, transaction, header):
+        """Applies one 997 from Amazon to the messages we sent."""
+        component = header.delimiters.component if header else ">"
+        ack = parse_997(transaction, component)
+        ours = self.search(
+            [
+                ("account_id", "=", self.account_id.id),
+                ("direction", "=", "outbound"),
+                ("document_type", "in", ACKNOWLEDGED_TYPES),
+                ("gs_control", "in", _numbers(ack.group_control_number)),
+            ]
+        )
+        matched = self.browse()
+        by_st = {}
+        for message in ours:
+            by_st.setdefault(_number(message.st_control), message)
+        for set_ack in ack.sets:
+            message = by_st.get(_number(set_ack.control_number))
+            if message:
+                message._amz_apply_ack(set_ack.status, set_ack.codes, self)
+                matched |= message
+        if not ack.sets:
+            for message in ours:
+                message._amz_apply_ack(ack.status, ack.codes, self)
+            matched = ours
+        if not matched:
+            self._set_state(
+                "in_review",
+                self.env._(
+                    "This 997 acknowledges group %(gs)s, which we never sent.",
+                    gs=ack.group_control_number,
+                ),
+            )
+            return
+        self.write({"parent_id": matched[:1].id})
+        self._set_state("in_processed")
+
+    def _amz_apply_ack(self, status, codes, ack_message):
+        """Writes Amazon's 997 verdict (AK501 or AK901) on a message we sent."""
+        self.ensure_one()
+        values = {"ack_state": status if status in ("A", "E") else "R"}
+        values["ack_overdue"] = False
+        self.write(values)
+        if status in REJECTED:
+            self._set_state(
+                "out_rejected",
+                self.env._(
+                    "Amazon's 997 %(ack)s rejected this set (codes: %(codes)s).",
+                    ack=ack_message.name,
+                    codes=", ".join(codes) or "-",
+                ),
+            )
+        else:
+            self._set_state("out_acked")
+        self._amz_notify_document()
+
+    @api.model
+    def _amz_apply_ta1(self, account, ack):
+        """A TA1 rejecting one of our interchanges rejects its messages."""
+        ours = self.search(
+            [
+                ("account_id", "=", account.id),
+                ("direction", "=", "outbound"),
+                ("isa_control", "in", _numbers(ack.control_number)),
+            ]
+        )
+        for message in ours:
+            message.message_post(
+                body=self.env._(
+                    "TA1 received: status %(status)s, note %(note)s.",
+                    status=ack.status,
+                    note=ack.note_code,
+                )
+            )
+            if ack.status == "R":
+                message.write({"ack_state": "R"})
+                message._set_state(
+                    "out_rejected",
+                    self.env._(
+                        "Amazon rejected the interchange (TA1 note %(note)s).",
+                        note=ack.note_code,
+                    ),
+                )
+                message._amz_notify_document()
+
+    # Outbound ----------------------------------------------------------------
+
+    def _amz_dispatch(self):
+        """After generation: hold in parallel run, else queue for the next sync."""
+        held = self.filtered(lambda m: m.account_id.parallel_run)
+        if held:
+            held._set_state("out_held")
+            for message in held:
+                message.message_post(
+                    body=self.env._(
+                        "Held: the account runs in parallel, nothing is sent."
+                    )
+                )
+        if self - held:
+            cron = self.env.ref(
+                "acorn_amazon_vendor.ir_cron_acorn_edi_sync", raise_if_not_found=False
+            )
+            if cron and cron.active:
+                cron._trigger()
+
+    def _amz_put(self, transport):
+        """Puts one generated file to the transport; True when it left."""
+        self.ensure_one()
+        interchange = self.interchange_id
+        try:
+            transport.put(interchange.filename, interchange._get_payload())
+        except (TransientTransportError, OSError) as error:
+            self.retry_count += 1
+            self.next_retry_at = fields.Datetime.now() + timedelta(
+                seconds=backoff(self.retry_count)
+            )
+            if not isinstance(error, TransientTransportError):
+                self._set_state("out_error_send", str(error))
+            _logger.warning("Could not send %s: %s", interchange.filename, error)
+            return False
+        siblings = interchange.edi_message_ids.filtered(
+            lambda m: m.state == "out_generated"
+        )
+        siblings._set_state("out_sent")
+        for message in siblings:
+            message.message_post(
+                body=self.env._("Sent as %(file)s.", file=interchange.filename)
+            )
+            message._amz_notify_document()
+        return True
+
+    def _amz_notify_document(self):
+        """Tells the linked sale order what became of its document."""
+        order = self.sale_order_id
+        if order and self.document_type != "850":
+            order.message_post(
+                body=self.env._(
+                    "%(doc)s %(name)s: %(state)s.",
+                    doc=self.document_type,
+                    name=self.name,
+                    state=dict(self._fields["state"].selection)[self.state],
+                )
+            )
+
+    def action_mark_sent(self):
+        """For files delivered by hand (no transport): record that they left."""
+        messages = self.filtered(lambda m: m.state == "out_generated")
+        if not messages:
+            raise UserError(self.env._("Only generated messages can be marked sent."))
+        messages._set_state("out_sent")
+        for message in messages:
+            message.message_post(body=self.env._("Marked as sent by hand."))
+            message._amz_notify_document()
+        return True
+
+    # Scheduled actions -----------------------------------------------------------
+
+    @api.model
+    def _cron_process_received(self):
+        """Processes messages sent back to 'received' by a retry."""
+        messages = self.sudo().search(
+            [("state", "=", "in_received"), ("direction", "=", "inbound")],
+            limit=CRON_BATCH,
+            order="id",
+        )
+        for account in messages.account_id:
+            mine = messages.filtered(lambda m, a=account: m.account_id == a)
+            try:
+                mine.with_company(account.company_id)._amz_process()
+            except Exception:  # the cron boundary: log and leave them received
+                self.env.cr.rollback()
+                _logger.exception("Processing received messages of %s failed", account)
+                continue
+            self.env["acorn.vendor.account"]._amz_commit(self.env)
+        left = self.sudo().search_count([("state", "=", "in_received")])
+        self.env["ir.cron"]._notify_progress(done=len(messages), remaining=left)
+
+    @api.model
+    def _cron_check_missing_997(self):
+        """Raises an alarm on messages Amazon has not acknowledged in time."""
+        now = fields.Datetime.now()
+        candidates = self.sudo().search(
+            [
+                ("direction", "=", "outbound"),
+                ("state", "=", "out_sent"),
+                ("ack_state", "=", "pending"),
+                ("ack_overdue", "=", False),
+            ],
+            limit=CRON_BATCH,
+            order="id",
+        )
+        late = candidates.filtered(
+            lambda m: (
+                m.date_done
+                and m.date_done + timedelta(hours=m.account_id.ack_timeout_hours) <= now
+            )
+        )
+        late.write({"ack_overdue": True})
+        for message in late:
+            message.activity_schedule(
+                "acorn_amazon_vendor.mail_activity_amz_997_missing",
+                summary=self.env._("No 997 from Amazon"),
+                note=self.env._(
+                    "%(name)s was sent on %(date)s and Amazon has not acknowledged "
+                    "it. Check the connection, then resend it if needed.",
+                    name=message.name,
+                    date=message.date_done,
+                ),
+                user_id=message.account_id.user_id.id or self.env.uid,
+            )
+        self.env["ir.cron"]._notify_progress(done=len(late), remaining=0)
+
+
+def _number(value):
+    value = (value or "").strip()
+    return int(value) if value.isdigit() else value
+
+
+def _numbers(value):
+    """The spellings a control number may have been stored under (with zeros)."""
+    value = (value or "").strip()
+    spellings = {value}
+    if value.isdigit():
+        spellings |= {str(int(value)), str(int(value)).zfill(4), value.zfill(9)}
+    return list(spellings)

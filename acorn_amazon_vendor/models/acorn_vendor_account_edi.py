@@ -1,0 +1,276 @@
+"""The EDI side of a vendor account: receive, emit, and the folder transport.
+
+Kept apart from the account's configuration (acorn_vendor_account.py) so each file
+stays readable; both define the one model ``acorn.vendor.account``.
+"""
+
+import base64
+import binascii
+import logging
+
+from psycopg2 import errors as pg_errors
+
+from odoo import api, fields, models, modules
+from odoo.exceptions import AccessError, UserError
+from odoo.tools import SQL
+
+from ..transport import FolderTransport, TransientTransportError
+
+_logger = logging.getLogger(__name__)
+
+# Database errors that mean "another worker got there first": roll back, move on.
+CONCURRENCY_ERRORS = (
+    pg_errors.SerializationFailure,
+    pg_errors.LockNotAvailable,
+    pg_errors.DeadlockDetected,
+)
+
+
+class AcornVendorAccount(models.Model):
+    _inherit = "acorn.vendor.account"
+
+    def receive_file(self, filename, data):
+        """Archives a file received from Amazon, processes it and returns its messages.
+
+        The one way in for every transport, the upload wizard and integrators
+        (XML-RPC / JSON-RPC). The raw bytes are stored before anything is parsed;
+        each transaction set becomes one ``acorn.edi.message``, processed in its own
+        savepoint; a 997 is produced for each functional group.
+
+        Args:
+            filename: The name the file arrived with.
+            data: The file's bytes, base64-encoded (str or bytes).
+
+        Returns:
+            list[int]: The ids of the messages created for the file's sets.
+        """
+        self.ensure_one()
+        self._amz_check_receive_rights()
+        try:
+            payload = base64.b64decode(data or b"", validate=True)
+        except (binascii.Error, ValueError) as error:
+            raise UserError(
+                self.env._("The file data is not valid base64: %(error)s", error=error)
+            ) from error
+        account = self._amz_for_processing()
+        account._amz_lock_intake()
+        interchange = account.env["acorn.edi.interchange"]._archive_payload(
+            account, filename or "unnamed.edi", payload, "inbound"
+        )
+        return interchange._amz_process_inbound().ids
+
+    def _amz_check_receive_rights(self):
+        if not self.env.user.has_group("acorn_amazon_vendor.group_amazon_vendor_user"):
+            raise AccessError(
+                self.env._("Only Amazon Vendor users may hand files to an account.")
+            )
+        self.check_access("read")
+
+    def _amz_for_processing(self):
+        """The account as the EDI engine works it: superuser, in its own company."""
+        company = self.company_id
+        return (
+            self.sudo()
+            .with_company(company)
+            .with_context(allowed_company_ids=[company.id])
+        )
+
+    def _amz_lock_intake(self):
+        """Serialises intake per account across workers.
+
+        Updating the account row makes a concurrent transaction wait here, then
+        fail with a serialization error once this one commits: it is retried (RPC)
+        or skipped (cron) and then sees this file as already received.
+        """
+        self.env.cr.execute(
+            SQL(
+                "UPDATE acorn_vendor_account SET last_receive_date = %s WHERE id = %s",
+                fields.Datetime.now(),
+                self.id,
+            )
+        )
+        self.invalidate_recordset(["last_receive_date"])
+
+    def _amz_archive_outbound(self, document_type, payload, isa_control):
+        """Archives an outbound file under a name unique to this account."""
+        self.ensure_one()
+        stamp = fields.Datetime.now().strftime("%Y%m%d%H%M%S")
+        filename = f"{self.vendor_code}{document_type}_{stamp}_{isa_control:09d}.edi"
+        return self.env["acorn.edi.interchange"]._archive_payload(
+            self, filename, payload, "outbound"
+        )
+
+    def _amz_emit(self, document_type, build, document, values=None):
+        """Builds an outbound document in a new interchange, archives and dispatches it.
+
+        Args:
+            document_type: "855", "856", "810" ...
+            build: The x12 builder, ``build(document, envelope) -> str``.
+            document: The dataclass to build.
+            values: Extra message values (business reference, linked record).
+
+        Returns:
+            The outbound ``acorn.edi.message``.
+        """
+        self.ensure_one()
+        envelope = self._amz_envelope(document_type)
+        isa, gs, st = envelope.isa_control, envelope.gs_control, envelope.st_control
+        text = build(document, envelope)
+        interchange = self._amz_archive_outbound(document_type, text.encode(), isa)
+        message = self.env["acorn.edi.message"].create(
+            interchange._amz_outbound_values(document_type)
+            | {
+                "isa_control": str(isa),
+                "gs_control": str(gs),
+                "st_control": str(st).zfill(4),
+                "ack_state": "pending",
+            }
+            | (values or {})
+        )
+        message._amz_dispatch()
+        return message
+
+    def _amz_envelope(self, document_type):
+        """The envelope of a new outbound interchange, with fresh control numbers."""
+        from ..x12 import OutboundEnvelope
+
+        isa, gs, st = self._amz_next_controls()
+        return OutboundEnvelope(
+            sender_qualifier=self.vendor_isa_qualifier,
+            sender_id=self.vendor_isa_id,
+            receiver_qualifier=self.amazon_isa_qualifier,
+            receiver_id=self.amazon_isa_id,
+            gs_sender=self.vendor_gs_id,
+            gs_receiver=self.amazon_gs_id,
+            isa_control=isa,
+            gs_control=gs,
+            st_control=st,
+            timestamp=fields.Datetime.now(),
+            usage=self._amz_usage(document_type),
+        )
+
+    def _amz_transport(self):
+        """Returns the account's transport, or None when files move by hand."""
+        self.ensure_one()
+        if self.transport == "folder":
+            return FolderTransport(self.inbox_path, self.outbox_path, self.archive_path)
+        return None
+
+    @staticmethod
+    def _amz_commit(env):
+        """Commits the work done so far, so one file's success is never undone.
+
+        Does nothing under tests: the test cursor must stay one transaction that is
+        rolled back at the end (Odoo refuses commits there), and the tests run the
+        post-commit hooks themselves.
+        """
+        if modules.module.current_test:
+            return False
+        env.cr.commit()
+        return True
+
+    @api.model
+    def _cron_sync_transports(self, batch_size=None):
+        """Scheduled action: fetches and sends files for every account with a transport.
+
+        Never raises: a cron that fails repeatedly is deactivated by Odoo.
+        """
+        accounts = self.sudo().search([("transport", "!=", "none")])
+        done = remaining = 0
+        for account in accounts:
+            try:
+                account_done, account_left = account._amz_sync(batch_size)
+            except CONCURRENCY_ERRORS:
+                self.env.cr.rollback()
+                _logger.info("Account %s is being synced by another worker", account.id)
+                continue
+            except Exception:  # the cron boundary: log, note on the account, go on
+                self.env.cr.rollback()
+                _logger.exception("Amazon EDI sync failed for account %s", account.id)
+                continue
+            done += account_done
+            remaining += account_left
+        self.env["ir.cron"]._notify_progress(done=done, remaining=remaining)
+
+    def action_sync_now(self):
+        """Button: fetch what waits in the inbox and send what waits to go out."""
+        self.ensure_one()
+        if not self.env.user.has_group(
+            "acorn_amazon_vendor.group_amazon_vendor_manager"
+        ):
+            raise AccessError(self.env._("Only Amazon Vendor administrators sync."))
+        if self.transport == "none":
+            raise UserError(self.env._("This account has no transport to sync."))
+        try:
+            done, remaining = self.sudo()._amz_sync(None)
+        except TransientTransportError as error:
+            raise UserError(
+                self.env._("The transport is unavailable: %(error)s", error=error)
+            ) from error
+        message = self.env._(
+            "%(done)s file(s) moved, %(left)s still waiting.",
+            done=done,
+            left=remaining,
+        )
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {"message": message, "type": "info", "sticky": False},
+        }
+
+    def _amz_sync(self, batch_size):
+        """Receives one batch from the inbox, then sends the generated messages."""
+        self.ensure_one()
+        transport = self._amz_transport()
+        if transport is None:
+            return 0, 0
+        limit = batch_size or self.sync_batch_size
+        received, waiting = self._amz_receive_batch(transport, limit)
+        sent, unsent = self._amz_send_batch(transport, limit)
+        self.sudo().write({"last_sync_date": fields.Datetime.now()})
+        self._amz_commit(self.env)
+        return received + sent, waiting + unsent
+
+    def _amz_receive_batch(self, transport, limit):
+        files = transport.list()
+        done = 0
+        for remote in files[:limit]:
+            try:
+                data = transport.fetch(remote.name)
+            except FileNotFoundError:
+                continue  # another worker took it
+            if self._amz_receive_one(transport, remote.name, data):
+                done += 1
+        return done, max(len(files) - limit, 0)
+
+    def _amz_receive_one(self, transport, name, data):
+        """Receives one fetched file in its own transaction; True when stored."""
+        try:
+            with self.env.cr.savepoint():
+                self.receive_file(name, base64.b64encode(data))
+        except CONCURRENCY_ERRORS:
+            self.env.cr.rollback()
+            _logger.info("File %s is being received by another worker", name)
+            return False
+        self.env.cr.postcommit.add(lambda: transport.acknowledge(name))
+        self._amz_commit(self.env)
+        return True
+
+    def _amz_send_batch(self, transport, limit):
+        Message = self.env["acorn.edi.message"]
+        domain = [
+            ("account_id", "=", self.id),
+            ("state", "=", "out_generated"),
+            "|",
+            ("next_retry_at", "=", False),
+            ("next_retry_at", "<=", fields.Datetime.now()),
+        ]
+        messages = Message.search(domain, order="id", limit=limit)
+        sent = 0
+        for message in messages._amz_lock_rows("out_generated"):
+            if message.state != "out_generated":
+                continue  # left with a sibling of the same file
+            if message._amz_put(transport):
+                sent += 1
+            self._amz_commit(self.env)
+        return sent, max(Message.search_count(domain) - sent, 0)

@@ -1,0 +1,94 @@
+import tempfile
+from pathlib import Path
+
+from odoo.tests import tagged
+
+from ..transport import FolderTransport
+from .common import AmazonOrderCommon, read_data
+
+
+@tagged("post_install", "-at_install")
+class TestFolderTransport(AmazonOrderCommon):
+    def setUp(self):
+        super().setUp()
+        root = Path(tempfile.mkdtemp(prefix="acorn-folder-"))
+        self.addCleanup(__import__("shutil").rmtree, root, True)
+        self.inbox, self.outbox, self.archive = (
+            root / n for n in ("in", "out", "done")
+        )
+        for folder in (self.inbox, self.outbox):
+            folder.mkdir()
+        self.account.write(
+            {
+                "transport": "folder",
+                "inbox_path": str(self.inbox),
+                "outbox_path": str(self.outbox),
+                "archive_path": str(self.archive),
+            }
+        )
+
+    def test_sync_receives_then_moves_after_commit_and_sends(self):
+        (self.inbox / "VEND1850.I0001").write_bytes(read_data("amazon_850_single.edi"))
+        (self.inbox / ".hidden").write_bytes(b"ignored")
+        (self.inbox / "partial.tmp").write_bytes(b"ignored")
+        self.env["acorn.vendor.account"]._cron_sync_transports()
+        self.assertTrue(self._order("3J2KKUAV"))
+        self.assertTrue(
+            (self.inbox / "VEND1850.I0001").exists(),
+            "the inbox file moves only once the transaction has committed",
+        )
+        self.env.cr.postcommit.run()
+        self.assertFalse((self.inbox / "VEND1850.I0001").exists())
+        self.assertEqual(
+            (self.archive / "VEND1850.I0001").read_bytes(),
+            read_data("amazon_850_single.edi"),
+        )
+        ack = self._outbound("997")
+        self.assertEqual(ack.state, "out_sent")
+        sent = self.outbox / ack.interchange_id.filename
+        self.assertEqual(sent.read_bytes(), ack.interchange_id._get_payload())
+        self.assertIn("Sent as", ack.message_ids[0].body)
+        self.assertTrue((self.inbox / ".hidden").exists())
+
+    def test_855_goes_out_with_the_next_sync(self):
+        self._receive("amazon_850_single.edi")
+        order = self._order("3J2KKUAV")
+        order.action_amz_send_855()
+        self.account.action_sync_now()
+        message = self._outbound("855")
+        self.assertEqual(message.state, "out_sent")
+        self.assertEqual(order.amz_ack_state, "sent")
+        self.assertTrue((self.outbox / message.interchange_id.filename).exists())
+        self.assertIn("855", order.message_ids[0].body)
+
+    def test_parallel_run_sends_nothing(self):
+        self.account.parallel_run = True
+        (self.inbox / "a.edi").write_bytes(read_data("amazon_850_single.edi"))
+        self.account.action_sync_now()
+        self.assertEqual(self._outbound("997").state, "out_held")
+        self.assertEqual(list(self.outbox.iterdir()), [])
+
+    def test_a_failed_put_is_kept_for_later(self):
+        self._receive("amazon_850_single.edi")
+        self.outbox.rmdir()
+        self.account.action_sync_now()
+        ack = self._outbound("997")
+        self.assertEqual(ack.state, "out_generated")
+        self.assertEqual(ack.retry_count, 1)
+        self.assertTrue(ack.next_retry_at)
+
+    def test_folder_transport_verbs(self):
+        transport = FolderTransport(self.inbox, self.outbox, self.archive)
+        (self.inbox / "b.edi").write_bytes(b"B")
+        (self.inbox / "a.edi").write_bytes(b"A")
+        self.assertEqual([f.name for f in transport.list()], ["a.edi", "b.edi"])
+        self.assertEqual(transport.fetch("a.edi"), b"A")
+        transport.put("out.edi", b"X")
+        transport.put("out.edi", b"X")
+        with self.assertRaises(FileExistsError):
+            transport.put("out.edi", b"Y")
+        transport.acknowledge("a.edi")
+        transport.acknowledge("a.edi")
+        self.assertEqual([f.name for f in transport.list()], ["b.edi"])
+        self.assertEqual((self.archive / "a.edi").read_bytes(), b"A")
+        self.assertEqual(sorted(p.name for p in self.outbox.iterdir()), ["out.edi"])

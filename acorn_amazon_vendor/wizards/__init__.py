@@ -1,0 +1,1 @@
+from . import acorn_edi_upload

@@ -1,0 +1,291 @@
+"""Amazon 850 intake: ``receive_file`` beside a batched ``sale.order.create()``.
+
+Full size: 1,000 POs x 20 lines, in files of ``--per-file`` POs. The floor is one
+``sale.order.create()`` of the very values the pipeline creates (the same partner,
+lines, prices and Amazon fields), prepared before the clock starts. The pipeline is
+everything ``receive_file`` does: archive the raw bytes, read and validate X12,
+dedupe, match identifiers, price-check, create the orders, build and archive the 997s.
+Confirmation (``action_confirm``: pickings, procurement) is timed separately.
+Each run is rolled back, so the database is left as found.
+
+    python bench/bench_850_intake.py [--smoke] [--pos N] [--lines N] [--per-file N]
+
+Database: ``--db``, else ``ACORN_TEST_DB``, else a new one built with odoo-bin
+(acorn_amazon_vendor, no demo) and dropped afterwards. Needs ``ODOO_PATH`` and
+``ACORN_CONF``.
+"""
+
+import argparse
+import base64
+import os
+import subprocess
+import sys
+import time
+from types import SimpleNamespace
+
+sys.path.insert(0, os.environ["ODOO_PATH"])
+
+import odoo  # noqa: E402
+from odoo.modules.registry import Registry  # noqa: E402
+
+CONF = os.environ["ACORN_CONF"]
+TARGET = 1.3
+PRODUCTS = 200
+
+
+def env_for(cr):
+    return odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
+
+
+def purchase_order(number, control, lines):
+    segments = [
+        f"ST*850*{control:04d}",
+        f"BEG*00*NE*{number}**20261127",
+        "REF*CR*BENCH",
+        "CSH*N",
+        "DTM*064*20261201",
+        "DTM*063*20261208",
+        "N1*ST**92*ABE2",
+    ]
+    total = 0
+    for line in range(1, lines + 1):
+        item = (control * 7 + line * 13) % PRODUCTS
+        quantity = 6 + (line % 5) * 6
+        total += quantity
+        segments.append(
+            f"PO1*{line}*{quantity}*EA*{10 + item % 40}.00*PE*BP*B0BENCH{item:04d}"
+            f"*VN*BENCH-{item:04d}"
+        )
+    segments.append(f"CTT*{lines}*{total}")
+    segments.append(f"SE*{len(segments) + 1}*{control:04d}")
+    return segments
+
+
+def make_files(pos, lines, per_file, prefix):
+    """Returns [(filename, bytes)] holding ``pos`` POs in files of ``per_file``."""
+    files, number = [], 0
+    for index in range(0, pos, per_file):
+        control = index // per_file + 1
+        count = min(per_file, pos - index)
+        segments = [
+            "ISA*00*          *00*          *ZZ*AMAZON         *ZZ*BENCH          "
+            f"*261127*0830*U*00401*{control:09d}*0*P*>",
+            f"GS*PO*AMAZON*BENCH*20261127*0830*{control}*X*004010",
+        ]
+        for offset in range(1, count + 1):
+            number += 1
+            segments += purchase_order(f"{prefix}{number:06d}", offset, lines)
+        segments += [f"GE*{count}*{control}", f"IEA*1*{control:09d}"]
+        files.append(
+            (f"BENCH850.I{control:05d}", ("~\n".join(segments) + "~\n").encode())
+        )
+    return files
+
+
+def setup(db):
+    """Creates the account, products, identifiers and FC once (committed)."""
+    with Registry(db).cursor() as cr:
+        env = env_for(cr)
+        account = env["acorn.vendor.account"].search([("vendor_code", "=", "BENCH")])
+        if account:
+            return account.id
+        partner = env["res.partner"].create({"name": "Amazon (benchmark)"})
+        account = env["acorn.vendor.account"].create(
+            {
+                "name": "Benchmark",
+                "vendor_code": "BENCH",
+                "partner_id": partner.id,
+                "vendor_isa_id": "BENCH",
+                "vendor_gs_id": "BENCH",
+            }
+        )
+        env["acorn.amazon.fc"].create(
+            {"account_id": account.id, "code": "ABE2", "partner_id": partner.id}
+        )
+        products = env["product.product"].create(
+            [
+                {
+                    "name": f"Bench item {item}",
+                    "default_code": f"BENCH-{item:04d}",
+                    "list_price": 10 + item % 40,
+                    "is_storable": True,
+                }
+                for item in range(PRODUCTS)
+            ]
+        )
+        env["acorn.product.identifier"].create(
+            [
+                {
+                    "account_id": account.id,
+                    "product_id": product.id,
+                    "qualifier": "BP",
+                    "value": f"B0BENCH{item:04d}",
+                }
+                for item, product in enumerate(products)
+            ]
+        )
+        cr.commit()
+        return account.id
+
+
+def floor_values(env, account, files):
+    """The values the pipeline creates, for the same POs, prepared off the clock."""
+    from odoo.addons.acorn_amazon_vendor.models.acorn_amz_po_context import (
+        PurchaseOrderContext,
+    )
+    from odoo.addons.acorn_amazon_vendor.x12 import parse_850, validate_file
+
+    orders = [
+        parse_850(one)
+        for _, payload in files
+        for one in validate_file(payload, keep_segments=True).sets()
+    ]
+    context = PurchaseOrderContext(account, orders)
+    Order = env["sale.order"]
+    values = []
+    for po in orders:
+        message = SimpleNamespace(id=False, content_digest="x", create_date=None)
+        vals, _, _ = Order._amz_prepare_850_values(context, po, message)
+        values.append(vals)
+    return values
+
+
+def timed(function):
+    started = time.perf_counter()
+    result = function()
+    return time.perf_counter() - started, result
+
+
+def run_floor(db, account_id, files):
+    with Registry(db).cursor() as cr:
+        env = env_for(cr)
+        account = env["acorn.vendor.account"].browse(account_id)
+        values = floor_values(env, account, files)
+        env.flush_all()
+        seconds, orders = timed(lambda: _create_and_flush(env, values))
+        confirm, _ = timed(lambda: _confirm(env, orders))
+        cr.rollback()
+    return seconds, confirm, len(values)
+
+
+def _create_and_flush(env, values):
+    orders = env["sale.order"].create(values)
+    env.flush_all()
+    return orders
+
+
+def _confirm(env, orders):
+    orders.action_confirm()
+    env.flush_all()
+
+
+def run_pipeline(db, account_id, files):
+    with Registry(db).cursor() as cr:
+        env = env_for(cr)
+        account = env["acorn.vendor.account"].browse(account_id)
+
+        def receive():
+            for name, payload in files:
+                account.receive_file(name, base64.b64encode(payload))
+            env.flush_all()
+
+        seconds, _ = timed(receive)
+        orders = env["sale.order"].search([("amz_account_id", "=", account_id)])
+        states = set(
+            env["acorn.edi.message"]
+            .search([("account_id", "=", account_id), ("document_type", "=", "850")])
+            .mapped("state")
+        )
+        confirm, _ = timed(lambda: _confirm(env, orders))
+        cr.rollback()
+    return seconds, confirm, len(orders), states
+
+
+def build_database():
+    db = f"acorn_bench_{os.getpid()}"
+    odoo_bin = os.path.join(os.environ["ODOO_PATH"], "odoo-bin")
+    subprocess.check_call(
+        [
+            sys.executable,
+            odoo_bin,
+            "-c",
+            CONF,
+            "-d",
+            db,
+            "-i",
+            "acorn_amazon_vendor",
+            "--without-demo=all",
+            "--stop-after-init",
+            "--http-port=0",
+            "--log-level=warn",
+        ]
+    )
+    return db
+
+
+def report(args, floor, pipeline):
+    floor_s, floor_confirm, floor_count = floor
+    pipe_s, pipe_confirm, pipe_count, states = pipeline
+    ratio = pipe_s / floor_s if floor_s else float("inf")
+    rows = [
+        ("floor: sale.order.create() batch", floor_s, floor_count, 1.0),
+        ("receive_file (whole pipeline)", pipe_s, pipe_count, ratio),
+        ("confirm floor orders", floor_confirm, floor_count, None),
+        (
+            "confirm pipeline orders",
+            pipe_confirm,
+            pipe_count,
+            pipe_confirm / floor_confirm,
+        ),
+    ]
+    print(
+        f"850 intake: {args.pos} POs x {args.lines} lines, {args.per_file} POs per file"
+    )
+    print(f"{'step':36} {'seconds':>9} {'orders':>7} {'ms/PO':>8} {'ratio':>7}")
+    for name, seconds, count, row_ratio in rows:
+        per_po = 1000 * seconds / count if count else 0
+        shown = f"{row_ratio:.2f}x" if row_ratio is not None else "-"
+        print(f"{name:36} {seconds:9.2f} {count:7d} {per_po:8.1f} {shown:>7}")
+    verdict = "met" if ratio <= TARGET else "MISSED"
+    print(f"target pipeline <= {TARGET}x floor: {verdict} ({ratio:.2f}x)")
+    problems = []
+    if pipe_count != args.pos or floor_count != args.pos:
+        problems.append(f"expected {args.pos} orders, got {pipe_count} / {floor_count}")
+    if states != {"in_processed"}:
+        problems.append(f"850 messages not all processed: {sorted(states)}")
+    return problems
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--smoke", action="store_true", help="a size for CI")
+    parser.add_argument("--pos", type=int, default=1000)
+    parser.add_argument("--lines", type=int, default=20)
+    parser.add_argument("--per-file", type=int, default=50)
+    parser.add_argument("--db", default=os.environ.get("ACORN_TEST_DB"))
+    args = parser.parse_args()
+    if args.smoke:
+        args.pos, args.lines, args.per_file = 40, 10, 20
+    odoo.tools.config.parse_config(["-c", CONF, "--log-level=warn"])
+    db, built = args.db, False
+    if not db:
+        db, built = build_database(), True
+    try:
+        account_id = setup(db)
+        warm = make_files(4, args.lines, 4, "WARM")
+        run_floor(db, account_id, warm)
+        run_pipeline(db, account_id, warm)
+        files = make_files(args.pos, args.lines, args.per_file, "BN")
+        floor = run_floor(db, account_id, files)
+        pipeline = run_pipeline(db, account_id, files)
+        problems = report(args, floor, pipeline)
+    finally:
+        if built:
+            subprocess.call(["dropdb", "--if-exists", db])
+    for problem in problems:
+        print(f"FAILED: {problem}")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -2,7 +2,9 @@
 
 Sub-commands live in ``COMMANDS`` (name -> (add_arguments, run, help)); each ``run``
 takes the parsed arguments and returns the exit code. ``validate`` exits 0 when every
-file is valid and 1 otherwise; ``ack`` prints the 997s and TA1s for a file.
+file is valid and 1 otherwise; ``ack`` prints the 997s and TA1s for a file; ``show``
+prints the documents of each set (one line per PO1, IT1, RMR, LIN or item HL) with
+their business checks.
 """
 
 import argparse
@@ -14,6 +16,7 @@ from . import validate_file
 from .ack import build_acknowledgment, groups_to_acknowledge
 from .documents import AckEnvelope
 from .errors import X12Error
+from .show import check_document, document_dict
 
 # Exit codes: 0 all valid / acknowledged as accepted, 1 anything rejected or unreadable.
 EXIT_OK, EXIT_INVALID = 0, 1
@@ -26,11 +29,16 @@ CHECKED_WORDS = {
 }
 
 
-def _read(path):
+def _say(out, text):
+    """Writes one line of output."""
+    out.write(f"{text}\n")
+
+
+def _read(path, keep_segments=False):
     """Returns the FileReport of a file, or an X12Error when it cannot be opened."""
     try:
         with open(path, "rb") as handle:
-            return validate_file(handle)
+            return validate_file(handle, keep_segments=keep_segments)
     except OSError as error:
         return X12Error(f"Cannot read {path}: {error.strerror or error}.")
 
@@ -68,33 +76,33 @@ def file_dict(path, report):
 
 def _print_human(path, report, out):
     if isinstance(report, X12Error):
-        print(f"{path}: INVALID\n  {report.message}", file=out)
+        _say(out, f"{path}: INVALID\n  {report.message}")
         return
     sets = list(report.sets())
     groups = sum(len(i.groups) for i in report.interchanges)
     word = "valid" if report.valid else "INVALID"
-    print(
+    _say(
+        out,
         f"{path}: {word} ({len(report.interchanges)} interchange(s), "
         f"{groups} group(s), "
         f"{len(sets)} set(s))",
-        file=out,
     )
     for error in report.envelope_errors():
-        print(f"  {error.level} {error.code or '-'} {error}", file=out)
+        _say(out, f"  {error.level} {error.code or '-'} {error}")
     for transaction in sets:
         if not transaction.errors and transaction.checked == "grammar":
             continue
         ids = ", ".join(f"{key}={value}" for key, value in transaction.ids.items())
         checked = CHECKED_WORDS.get(transaction.checked)
         checked = f" ({checked})" if checked else ""
-        print(
+        _say(
+            out,
             f"  set {transaction.set_id} {transaction.control_number}"
             f"{f' ({ids})' if ids else ''}: "
             f"{STATUS_WORDS[transaction.status]}{checked}",
-            file=out,
         )
         for error in transaction.errors:
-            print(f"    {error.level} {error.code or '-'} {error}", file=out)
+            _say(out, f"    {error.level} {error.code or '-'} {error}")
 
 
 def _add_validate(parser):
@@ -108,7 +116,7 @@ def _run_validate(args, out):
         report = _read(path)
         valid = valid and not isinstance(report, X12Error) and report.valid
         if args.json:
-            print(json.dumps(file_dict(path, report), sort_keys=True), file=out)
+            _say(out, json.dumps(file_dict(path, report), sort_keys=True))
         else:
             _print_human(path, report, out)
     return EXIT_OK if valid else EXIT_INVALID
@@ -138,10 +146,10 @@ def _add_ack(parser):
 def _run_ack(args, out):
     report = _read(args.file)
     if isinstance(report, X12Error):
-        print(f"{args.file}: {report.message}", file=sys.stderr)
+        _say(sys.stderr, f"{args.file}: {report.message}")
         return EXIT_INVALID
     for error in report.errors:
-        print(f"{args.file}: {error}", file=sys.stderr)
+        _say(sys.stderr, f"{args.file}: {error}")
     isa, gs, st = args.isa_control, args.gs_control, args.st_control
     stamp = args.timestamp or datetime.datetime.now()
     for interchange in report.interchanges:
@@ -155,9 +163,62 @@ def _run_ack(args, out):
     return EXIT_OK if report.valid else EXIT_INVALID
 
 
+def _add_show(parser):
+    parser.add_argument("files", nargs="+", metavar="FILE", help="X12 files to show")
+    parser.add_argument("--json", action="store_true", help="one JSON object per file")
+
+
+def _show_sets(report):
+    """Yields (transaction, document, problems) for every set of a report."""
+    for interchange in report.interchanges:
+        header = interchange.header
+        component = header.delimiters.component if header is not None else ">"
+        for group in interchange.groups:
+            for transaction in group.sets:
+                yield transaction, *check_document(transaction, component)
+
+
+def _show_human(path, found, out):
+    _say(out, f"{path}:")
+    for transaction, shown in found:
+        ids = ", ".join(f"{key}={value}" for key, value in transaction.ids.items())
+        word = "valid" if shown["valid"] else "INVALID"
+        _say(out, f"  {transaction.set_id} {transaction.control_number} {ids} {word}")
+        for line in shown["lines"]:
+            _say(out, "    " + json.dumps(line, sort_keys=True))
+        for problem in shown["problems"]:
+            where = problem["segment_id"] or ""
+            rule = problem["code"] or "-"
+            _say(out, f"    {problem['severity']} {rule} {where}: {problem['message']}")
+
+
+def _run_show(args, out):
+    valid = True
+    for path in args.files:
+        report = _read(path, keep_segments=True)
+        if isinstance(report, X12Error):
+            _say(out, json.dumps(file_dict(path, report)) if args.json else str(report))
+            valid = False
+            continue
+        found = [
+            (transaction, document_dict(transaction, document, problems))
+            for transaction, document, problems in _show_sets(report)
+        ]
+        valid = valid and report.valid and all(shown["valid"] for _, shown in found)
+        if args.json:
+            sets = [shown for _, shown in found]
+            errors = [error.to_dict() for error in report.envelope_errors()]
+            text = {"file": path, "valid": valid, "errors": errors, "sets": sets}
+            _say(out, json.dumps(text, sort_keys=True))
+        else:
+            _show_human(path, found, out)
+    return EXIT_OK if valid else EXIT_INVALID
+
+
 COMMANDS = {
     "validate": (_add_validate, _run_validate, "check files; exit 1 if any is invalid"),
     "ack": (_add_ack, _run_ack, "print the 997s / TA1 acknowledging a file"),
+    "show": (_add_show, _run_show, "print the documents of files (lines, checks)"),
 }
 
 

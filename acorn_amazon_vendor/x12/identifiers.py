@@ -64,7 +64,7 @@ def product_ids_from(elements, first, last):
         tuple[ProductId, ...]: The pairs whose qualifier and value are both present.
     """
     pairs = []
-    for position in range(first, min(last, len(elements) - 1) + 1, 2):
+    for position in range(first, min(last, len(elements) - 2) + 1, 2):
         qualifier, value = elements[position], elements[position + 1]
         if qualifier and value:
             pairs.append(ProductId(qualifier, value))

@@ -29,6 +29,7 @@ def _run(*argv):
 
 class TestValidate(unittest.TestCase):
     def setUp(self):
+        super().setUp()
         bad = po_interchange(2).replace(
             "BEG*00*NE*PO00002**20240101", "BEG*00*NE*PO00002**20241301"
         )
@@ -129,4 +130,4 @@ class TestAck(unittest.TestCase):
         self.assertEqual((code, text), (1, ""))
 
     def test_command_table_leaves_room_for_more(self):
-        self.assertEqual(sorted(COMMANDS), ["ack", "validate"])
+        self.assertEqual(sorted(COMMANDS), ["ack", "show", "validate"])

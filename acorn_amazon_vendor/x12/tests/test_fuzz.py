@@ -13,9 +13,10 @@ from .. import (
     AckEnvelope,
     X12Error,
     build_acknowledgment,
+    check_document,
     iter_transaction_sets,
     parse_acknowledgments,
-    validate_file,
+    parse_interchange,
 )
 from .common import DATA, po_interchange
 
@@ -56,15 +57,19 @@ def _input(rng):
 
 
 def _run(data):
-    report = validate_file(data)
+    """Runs the readers, acknowledgments and documents; returns what stopped reading."""
+    report = parse_interchange(data)
     for one in report.interchanges:
         build_acknowledgment(one, ENVELOPE)
+    for one in report.sets():
+        check_document(one)
     parse_acknowledgments(data)
     try:
         for one in iter_transaction_sets(data):
             one.elements()
-    except X12Error:
-        pass
+    except X12Error as error:
+        return error
+    return None
 
 
 class TestFuzz(unittest.TestCase):

@@ -10,6 +10,7 @@ from .. import (
     AckEnvelope,
     X12Error,
     build_acknowledgment,
+    check_document,
     iter_transaction_sets,
     parse_acknowledgments,
     validate_file,
@@ -65,11 +66,11 @@ def _exercise(text):
         build_acknowledgment(one, ENVELOPE)
     parse_acknowledgments(text)
     try:
-        for _ in iter_transaction_sets(text.encode("utf-8", "surrogatepass")):
-            pass
-    except X12Error:
-        pass
-    return report
+        for one in iter_transaction_sets(text.encode("utf-8", "surrogatepass")):
+            check_document(one)
+    except X12Error as error:
+        return report, error
+    return report, None
 
 
 class TestGeneratedInterchanges(unittest.TestCase):

@@ -110,8 +110,8 @@ class PurchaseOrder:
     control_number: str
     version: str
     fob_payment: str = ""
-    isa_control: str = ""
-    gs_control: str = ""
+    isa_control: str = field(default="", compare=False)
+    gs_control: str = field(default="", compare=False)
     locations: dict = field(default_factory=dict, compare=False, repr=False)
 
     def reference(self, qualifier):

@@ -245,11 +245,13 @@ def check_855_against_850(ack, po):
         a PO line never acknowledged, at the 850 PO1.
     """
     problems = _header_problems(ack, po)
-    acked = {}
+    acked, echoed = {}, set()
     for line, (po1, position) in zip(ack.lines, ack_layout(ack), strict=True):
         po_line = _match(po, line)
         where = _ack_where(ack, line, po1, "PO1", po1=True)
-        if po_line is None:
+        first = po1 not in echoed
+        echoed.add(po1)
+        if po_line is None and first:
             problems.append(
                 business_error(
                     f"Regarding purchase order {po.po_number}, there is no item "
@@ -259,9 +261,10 @@ def check_855_against_850(ack, po):
                     element_position=7,
                 )
             )
+        if po_line is None:
             continue
         acked.setdefault(id(po_line), []).append(line)
-        problems += _echo_problems(po, po_line, line, where)
+        problems += _echo_problems(po, po_line, line, where) if first else []
         if line.kind == "backordered" and po.backorder_code == "N":
             ack_where = _ack_where(ack, line, position, "ACK")
             problems.append(

@@ -64,7 +64,7 @@ def _sscc_problems(shipment):
     problems, seen = [], set()
     for order in shipment.orders:
         for kind, node in _containers(order):
-            where = _where(shipment, node, "MAN")
+            where = _where(shipment, node)
             if not valid_sscc(node.sscc):
                 problems.append(
                     business_error(
@@ -203,8 +203,7 @@ def check_856_against_acks(shipment, acks):
                     f"PO {order.po_number} on the PRF01 of ASN {shipment.shipment_id} "
                     "is not acknowledged.",
                     "unconfirmed-po",
-                    _where(shipment, order, "PRF"),
-                    element_position=1,
+                    _where(shipment, order),
                 )
             )
             continue
@@ -222,7 +221,7 @@ def _item_quantity_problems(shipment, order, confirmed):
                 business_error(
                     f"ASN contains a product ID not on PO {order.po_number}: {ids}.",
                     "invalid-product",
-                    _where(shipment, item, "LIN"),
+                    _where(shipment, item),
                 )
             )
             continue
@@ -235,9 +234,8 @@ def _item_quantity_problems(shipment, order, confirmed):
                     f"{line.product_id('BP', 'EN', 'UP', 'VN') or 'an item'} for PO "
                     f"{order.po_number}; {decimal_text(quantity)} were confirmed.",
                     "excess-quantity",
-                    _where(shipment, item, "SN1"),
+                    _where(shipment, item),
                     severity="warning",
-                    element_position=2,
                 )
             )
     return problems

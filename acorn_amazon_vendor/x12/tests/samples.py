@@ -60,14 +60,14 @@ ASIN_3 = ids(("UP", "012345678905"), ("VN", "ACN-TEA"))
 
 
 def purchase_order():
-    """850 new order (NE), no backorder, window 064/063, ship to ABE2, 3 lines."""
+    """850 new order (NE), backorder allowed, window 064/063, ship to ABE2, 3 lines."""
     lines = (
         PurchaseOrderLine("1", D("24"), "EA", D("12.50"), "PE", ASIN_1, 0, 0),
         PurchaseOrderLine("2", D("100"), "EA", D("3.00"), "PE", ASIN_2, 0, 0),
         PurchaseOrderLine("3", D("6"), "CA", D("60.00"), "", ASIN_3, 0, 0),
     )
     return PurchaseOrder(
-        "3J2KKUAV", "00", "NE", PO_DATE, (("CR", "AMZ3J2KKUAV"),), "N",
+        "3J2KKUAV", "00", "NE", PO_DATE, (("CR", "AMZ3J2KKUAV"),), "Y",
         datetime.date(2026, 12, 1), datetime.date(2026, 12, 8), "USD", FC, (FC,),
         ("Deliver to dock 4",), lines, 3, D("130"), "0001", "004010", fob_payment="CC",
     )  # fmt: skip
@@ -78,12 +78,13 @@ def acknowledgment():
     line 3 rejected (FACTS §4.2 IA/IB/IR)."""
     po = purchase_order()
     first, second, third = po.lines
-    echo = (
-        lambda line, status, quantity, date=None: AckLine(
+
+    def echo(line, status, quantity, date=None):
+        return AckLine(
             line.line_number, line.quantity, line.uom, line.unit_price,
             line.product_ids, status, quantity, date, price_basis=line.price_basis,
-        )
-    )  # fmt: skip
+        )  # fmt: skip
+
     lines = (
         echo(first, "IA", D("24")),
         echo(second, "IA", D("80")),

@@ -102,8 +102,8 @@ class TestWhatWeBuildIsValid(unittest.TestCase):
                 self.assertEqual([str(p) for p in problems], [])
 
     def test_several_sets_in_a_group_take_consecutive_control_numbers(self):
-        from ..outbound import write_interchange
         from ..orders import _855_body
+        from ..outbound import write_interchange
 
         ack = S.acknowledgment()
         text = write_interchange(S.envelope(st_control=41), "PR", "855",

@@ -108,7 +108,7 @@ class Invoice:
     bill_to: Party | None = None
     remit_to: Party | None = None
     ship_from: Party | None = None
-    terms: PaymentTerms | None = None
+    terms: PaymentTerms | None = PaymentTerms()
     shipped_date: datetime.date | None = None
     references: tuple = ()
     allowances: tuple = ()

@@ -5,7 +5,8 @@ Every builder (855, 856, 810, 846, and 850/820 for tests) takes an
 the fixed-width ISA (00401 for GS08 004010, 00501 with the ``^`` repetition
 separator for 005010), GS, ST/SE with the counted SE01, GE and IEA. Values that hold
 a delimiter or a control character are refused with a located X12Error instead of
-being written.
+being written, and what was written is read back with the grammars: a builder
+raises the first error our validator would report instead of returning it.
 """
 
 import datetime
@@ -14,6 +15,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from .delimiters import Delimiters
 from .errors import X12Error
+from .reader import Reader
 from .segment import format_segment
 
 # ISA12 per GS08 version prefix (X12.5): 004010 -> 00401, 005010 -> 00501.
@@ -161,7 +163,8 @@ def write_interchange(envelope, functional_id, set_id, bodies):
         str: The interchange text, ISA to IEA.
 
     Raises:
-        X12Error: When the envelope or a value cannot be written.
+        X12Error: When the envelope or a value cannot be written, or the result
+            breaks its grammar (located like any validation error).
     """
     _check_envelope(envelope)
     delimiters = envelope.writing_delimiters()
@@ -182,7 +185,26 @@ def write_interchange(envelope, functional_id, set_id, bodies):
     segments.append(["GE", str(len(bodies)), gs_control])
     segments.append(["IEA", "1", str(envelope.isa_control).zfill(9)])
     end = delimiters.segment + envelope.line_end
-    return "".join(format_segment(segment, delimiters) + end for segment in segments)
+    text = "".join(format_segment(segment, delimiters) + end for segment in segments)
+    _refuse_invalid(text)
+    return text
+
+
+def _refuse_invalid(text):
+    """Reads what was written with the grammars; raises its first rejecting error.
+
+    A builder never hands out an interchange our validator (and so Amazon's
+    syntax check) would reject: a value too long or too short for its element, a
+    code outside a strict list, a missing mandatory segment.
+    """
+    reader = Reader(text)
+    for transaction in reader:
+        for error in transaction.errors:
+            if error.severity == "error":
+                raise error
+    for error in reader.report.envelope_errors():
+        if error.severity == "error":
+            raise error
 
 
 def decimal_text(value):

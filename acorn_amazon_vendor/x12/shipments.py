@@ -72,7 +72,8 @@ def _shipment_level(shipment):
     td1 = ["TD1", code, str(count)]
     if shipment.weight is not None:
         td1 += ["", "", "", "G", decimal_text(shipment.weight), shipment.weight_uom]
-    content = [td1, ["TD5", "", "2", shipment.scac, shipment.transport_method]]
+    qualifier = "2" if shipment.scac else ""  # TD502 2: SCAC
+    content = [td1, ["TD5", "", qualifier, shipment.scac, shipment.transport_method]]
     for qualifier, name in SHIPMENT_REFS:
         if getattr(shipment, name):
             content.append(["REF", qualifier, getattr(shipment, name)])

@@ -66,6 +66,20 @@ def _layout_after(text, layout):
     return ""
 
 
+class _Carry:
+    """The split pieces of a chunk left when an interchange ends inside it."""
+
+    __slots__ = ("pieces", "start", "rest", "splitter", "terminator")
+
+    def __init__(self, pieces, start, rest, splitter, terminator):
+        self.pieces, self.start, self.rest = pieces, start, rest
+        self.splitter, self.terminator = splitter, terminator
+
+    def text(self):
+        """Returns the unread text, joined again (the slow path)."""
+        return self.splitter.join(self.pieces[self.start :] + [self.rest])
+
+
 class SegmentStream:
     """Iterates the raw segments of a file, one interchange after the other.
 
@@ -110,24 +124,76 @@ class SegmentStream:
 
     def __iter__(self):
         """Yields each segment's text without terminator or surrounding layout."""
-        buffer = ""
+        buffer, carry = "", None
         while True:
+            if carry is not None:
+                resumed = self._resume(carry)
+                if resumed is not None:
+                    yield resumed[0]
+                    carry = yield from self._segments(carry.rest, resumed[1])
+                    continue
+                buffer, carry = carry.text(), None
             buffer = self._start_interchange(buffer)
             if buffer is None:
                 return
-            try:
-                self.isa = read_isa(buffer)
-            except X12Error as error:
-                error.segment_position = self.position + 1
-                raise
-            self.delimiters = self.isa.delimiters
-            self.position += 1
-            self.isa_position = self.position
+            self._enter(buffer, self.position + 1)
             yield buffer[: self.isa.length - 1]
-            buffer = yield from self._segments(buffer[self.isa.length :])
+            left = yield from self._segments(buffer[self.isa.length :])
+            buffer, carry = (left, None) if isinstance(left, str) else ("", left)
 
-    def _segments(self, rest):
-        """Yields segments up to the IEA (or a new ISA); returns the text after it."""
+    def _enter(self, text, position):
+        """Reads the ISA at the start of ``text`` and makes it the current one."""
+        try:
+            self.isa = read_isa(text)
+        except X12Error as error:
+            error.segment_position = position
+            raise
+        self.delimiters = self.isa.delimiters
+        self.position += 1
+        self.isa_position = self.position
+
+    def _resume(self, carry):
+        """Starts the next interchange on segments already split, when it can.
+
+        When an interchange ends inside a chunk, the rest of the chunk is already
+        split on the terminator; if the next ISA declares the same element
+        separator and terminator, reading goes on from those pieces instead of
+        joining and splitting the chunk again (many small interchanges per file).
+
+        Returns:
+            tuple | None: (ISA text, (pieces, start, splitter)) or None to fall back
+            to reading the joined text.
+        """
+        pieces, start = carry.pieces, carry.start
+        while start < len(pieces) and not pieces[start].strip(BEFORE_ISA):
+            start += 1
+        if start == len(pieces) or not pieces[start].startswith("ISA"):
+            return None
+        piece = pieces[start]
+        after = pieces[start + 1] if start + 1 < len(pieces) else carry.rest
+        try:
+            info = read_isa(piece + carry.splitter + after[:ISA_LOOKAHEAD])
+        except X12Error:
+            return None
+        old = self.delimiters
+        same = (info.delimiters.segment, info.delimiters.element) == (
+            old.segment,
+            old.element,
+        )
+        if not same or info.length - 1 != len(piece) or info.problems:
+            return None
+        self.isa, self.delimiters = info, info.delimiters
+        self.position += 1
+        self.isa_position = self.position
+        return piece, (pieces, start + 1, carry.splitter)
+
+    def _segments(self, rest, carried=None):
+        """Yields segments up to the IEA (or a new ISA).
+
+        Returns:
+            str | _Carry: The text after the IEA, or the pieces of the current chunk
+            still to read (``_Carry``) when the interchange ended inside it.
+        """
         separator = self.delimiters.element
         terminator = self.delimiters.segment
         layout = LAYOUT_WHITESPACE.replace(terminator, "")
@@ -135,22 +201,27 @@ class SegmentStream:
         suffix = _layout_after(rest, layout)
         joined = terminator + suffix
         while True:
-            # On the terminator plus its usual layout when all of the chunk has it.
-            uniform = suffix and rest.count(terminator) == rest.count(joined)
-            splitter = joined if uniform else terminator
-            pieces = rest.split(splitter)
-            rest = pieces.pop()
-            for index, piece in enumerate(pieces):
+            if carried is not None:
+                pieces, start, splitter = carried
+                carried = None
+            else:
+                # On the terminator plus its usual layout when all the chunk has it.
+                uniform = suffix and rest.count(terminator) == rest.count(joined)
+                splitter = joined if uniform else terminator
+                pieces, start = rest.split(splitter), 0
+                rest = pieces.pop()
+            for index in range(start, len(pieces)):
+                piece = pieces[index]
                 if piece and piece[0] in layout:
                     piece = piece.lstrip(layout)
                 if not piece:
                     continue
                 if piece[0] == "I" and piece[:4] in ends:
                     if piece[:3] == "ISA":
-                        return splitter.join(pieces[index:] + [rest])
+                        return _Carry(pieces, index, rest, splitter, terminator)
                     self.position += 1
                     yield piece
-                    return splitter.join(pieces[index + 1 :] + [rest])
+                    return _Carry(pieces, index + 1, rest, splitter, terminator)
                 self.position += 1
                 yield piece
             chunk = self._next_chunk()

@@ -118,3 +118,30 @@ class TestUnsupportedVersion(unittest.TestCase):
         (one,) = group.sets
         self.assertEqual(one.checked, "unsupported")
         self.assertEqual([(e.level, e.code) for e in one.errors], [("AK5", "1")])
+
+
+class TestManySmallInterchanges(unittest.TestCase):
+    """Interchanges ending inside a chunk go on from the pieces already split."""
+
+    def _file(self):
+        star = [po_interchange(1, lines=2, control=n) for n in range(1, 40)]
+        pipe = (DATA / "pipe_separator_bang_terminator.edi").read_text()
+        crlf = (DATA / "crlf_after_terminator.edi").read_text()
+        return (
+            "".join(star[:20]) + pipe + "".join(star[20:30]) + crlf + "".join(star[30:])
+        )
+
+    def test_positions_and_sets_match_small_chunks(self):
+        text = self._file()
+        expected = [
+            (s.position, s.isa_control, s.elements())
+            for s in Reader(text, chunk_size=97)
+        ]
+        found = [(s.position, s.isa_control, s.elements()) for s in Reader(text)]
+        self.assertEqual(found, expected)
+        self.assertEqual(len(found), 39 + 2 + 2)
+        report = validate_file(text)
+        self.assertEqual(len(report.interchanges), 41)
+        self.assertEqual(
+            [e.code for e in report.envelope_errors()], ["025", "025"]
+        )  # the two fixture files reuse ISA13 1 and 2

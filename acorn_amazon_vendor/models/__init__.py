@@ -7,8 +7,5 @@ from . import acorn_edi_interchange
 from . import acorn_edi_message
 from . import acorn_edi_message_flow
 from . import res_partner
-from . import acorn_amz_order_intake
-from . import acorn_amz_order_change
-from . import acorn_amz_order_ack
 from . import sale_order
 from . import sale_order_line

@@ -6,10 +6,10 @@ a change, held for review until someone applies it; BEG01 = 01 cancels the order
 while nothing has shipped.
 """
 
-from odoo import Command, models
+from odoo import Command
 
-from .acorn_amz_order_intake import PURPOSE_CANCEL, PURPOSE_DUPLICATE
 from .acorn_amz_po_context import PurchaseOrderContext
+from .sale_order_intake import PURPOSE_CANCEL, PURPOSE_DUPLICATE
 
 # Line values a change rewrites on a line it keeps.
 CHANGED_FIELDS = (
@@ -26,11 +26,10 @@ CHANGED_FIELDS = (
 ACK_RESET_FIELDS = ("amz_ack_status", "amz_ack_qty", "amz_ack_cost")
 
 
-class AcornAmzOrderChange(models.AbstractModel):
-    """Mixed into ``sale.order``; see the module docstring."""
+class SaleOrderChange:
+    """Methods of ``sale.order`` (mixed into it in sale_order.py); see above."""
 
-    _name = "acorn.amz.order.change"
-    _description = "Amazon PO changes (mixin of sale.order)"
+    __slots__ = ()  # Odoo rebases model classes: no instance layout of our own
 
     def _amz_import_850_again(self, po, message):
         """An 850 for a PO this order already holds: ``(order, logs)``."""

@@ -7,7 +7,7 @@ can't be matched or priced puts the order in review with its reason: nothing is
 dropped silently.
 """
 
-from odoo import Command, api, fields, models
+from odoo import Command, api, fields
 
 from ..x12 import X12Error
 from .acorn_amz_po_context import PurchaseOrderContext
@@ -42,11 +42,10 @@ def split_rounds(items):
     return rounds
 
 
-class AcornAmzOrderIntake(models.AbstractModel):
-    """Mixed into ``sale.order``; see the module docstring."""
+class SaleOrderIntake:
+    """Methods of ``sale.order`` (mixed into it in sale_order.py); see above."""
 
-    _name = "acorn.amz.order.intake"
-    _description = "Amazon PO intake (mixin of sale.order)"
+    __slots__ = ()  # Odoo rebases model classes: no instance layout of our own
 
     @api.model
     def _amz_import_850_batch(self, messages, sets):

@@ -11,7 +11,7 @@ of each item.
 import hashlib
 from decimal import Decimal
 
-from odoo import fields, models
+from odoo import fields
 from odoo.exceptions import UserError
 
 from ..x12 import X12Error
@@ -29,11 +29,10 @@ def to_decimal(value):
     return number.normalize()
 
 
-class AcornAmzOrderAck(models.AbstractModel):
-    """Mixed into ``sale.order``; see the module docstring."""
+class SaleOrderAck:
+    """Methods of ``sale.order`` (mixed into it in sale_order.py); see above."""
 
-    _name = "acorn.amz.order.ack"
-    _description = "Amazon PO acknowledgment (mixin of sale.order)"
+    __slots__ = ()  # Odoo rebases model classes: no instance layout of our own
 
     def _amz_prepare_855(self):
         """Returns the PurchaseOrderAck for this order as it stands."""

@@ -50,12 +50,10 @@ def check_ctt(document, counted, quantities, what, counts=None):
         counts: Other CTT01 values also accepted (e.g. the 856 item count).
 
     Returns:
-        list[X12Error]: Located at the CTT (rules "ctt-count" and "ctt-hash").
+        list[X12Error]: Located at the CTT ("ctt-count", "ctt-hash").
     """
-    problems = []
-    where = located(document, "CTT")
-    accepted = {counted, *(counts or ())}
-    if document.line_count is not None and document.line_count not in accepted:
+    problems, where = [], located(document, "CTT")
+    if document.line_count not in {None, counted, *(counts or ())}:
         problems.append(
             business_error(
                 f"CTT01 says {document.line_count} line(s); the set has {counted} "

@@ -101,18 +101,8 @@ def _line(view, index, rows, component):
     )
 
 
-def parse_846(transaction, component=">"):
-    """Reads an 846 TransactionSet (kept segments) into an InventoryAdvice.
-
-    Args:
-        transaction: The TransactionSet.
-        component: The component separator (QTY03 is a composite unit).
-
-    Raises:
-        X12Error: Located, when BIA is missing or a LIN loop has no QTY.
-    """
-    view = SetView(transaction, ("846",))
-    bia = view.heading("BIA", "Beginning Segment for Inventory Inquiry/Advice")
+def _read_846(view):
+    """Returns (heading values, LIN loops as (index, [(index, row), ...]))."""
     values, loops, current = {}, [], None
     for index, row in enumerate(view.rows):
         kind = row[0]
@@ -129,6 +119,22 @@ def parse_846(transaction, component=">"):
             rows = [row] + [r for r in view.rows[index + 1 : index + 4] if r[0] in
                             ("N2", "N3", "N4")]  # fmt: skip
             values["party"] = party_from(rows)
+    return values, loops
+
+
+def parse_846(transaction, component=">"):
+    """Reads an 846 TransactionSet (kept segments) into an InventoryAdvice.
+
+    Args:
+        transaction: The TransactionSet.
+        component: The component separator (QTY03 is a composite unit).
+
+    Raises:
+        X12Error: Located, when BIA is missing or a LIN loop has no QTY.
+    """
+    view = SetView(transaction, ("846",))
+    bia = view.heading("BIA", "Beginning Segment for Inventory Inquiry/Advice")
+    values, loops = _read_846(view)
     ctt = view.find("CTT")
     count = view.implied(ctt, 1, "CTT01", 0) if ctt is not None else None
     return InventoryAdvice(

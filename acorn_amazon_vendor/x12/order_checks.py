@@ -202,20 +202,24 @@ def _ack_line_problems(ack, line, where):
                 element_position=2,
             )
         )
-    if ack.ack_type == "AD" and (
-        line.kind != "accepted" or line.quantity != line.quantity_ordered
+    return problems + _no_change_problems(ack, line, where)
+
+
+def _no_change_problems(ack, line, where):
+    """BAK02 AD says no line changes: each must be accepted as ordered."""
+    if ack.ack_type != "AD" or (
+        line.kind == "accepted" and line.quantity == line.quantity_ordered
     ):
-        problems.append(
-            business_error(
-                f"BAK02 AD (no change) but {_line_name(line)} is {line.status} "
-                f"{decimal_text(line.quantity)} of "
-                f"{decimal_text(line.quantity_ordered)}.",
-                "bak-type",
-                where,
-                severity="warning",
-            )
+        return []
+    return [
+        business_error(
+            f"BAK02 AD (no change) but {_line_name(line)} is {line.status} "
+            f"{decimal_text(line.quantity)} of {decimal_text(line.quantity_ordered)}.",
+            "bak-type",
+            where,
+            severity="warning",
         )
-    return problems
+    ]
 
 
 def _match(po, line):
@@ -266,17 +270,17 @@ def check_855_against_850(ack, po):
         acked.setdefault(id(po_line), []).append(line)
         problems += _echo_problems(po, po_line, line, where) if first else []
         if line.kind == "backordered" and po.backorder_code == "N":
-            ack_where = _ack_where(ack, line, position, "ACK")
-            problems.append(
-                business_error(
-                    f"{_line_name(line)} is backordered but the PO allows no "
-                    "backorder (CSH01 N).",
-                    "ack-backorder-not-allowed",
-                    ack_where,
-                    element_position=1,
-                )
-            )
+            problems.append(_backorder_problem(ack, line, position))
     return problems + _coverage_problems(po, acked)
+
+
+def _backorder_problem(ack, line, position):
+    return business_error(
+        f"{_line_name(line)} is backordered but the PO allows no backorder (CSH01 N).",
+        "ack-backorder-not-allowed",
+        _ack_where(ack, line, position, "ACK"),
+        element_position=1,
+    )
 
 
 def _header_problems(ack, po):

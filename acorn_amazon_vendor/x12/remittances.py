@@ -253,8 +253,7 @@ def check_820(remittance):
     if items and all(item.paid is not None for item in items):
         total = sum((item.paid for item in items), Decimal(0))
         total += sum((adx.amount for adx in remittance.adjustments), Decimal(0))
-        sign = -1 if remittance.credit_debit == "D" else 1
-        if total != remittance.amount * sign and total != remittance.amount:
+        if total not in (remittance.amount, -remittance.amount):
             problems.append(
                 business_error(
                     f"BPR02 {decimal_text(remittance.amount)} is not the sum of RMR04 "
@@ -265,26 +264,32 @@ def check_820(remittance):
                     element_position=2,
                 )
             )
-    for item in items:
-        if item.invoiced is None or item.paid is None:
-            continue
-        expected = item.invoiced - (item.discount or 0)
-        expected += sum((adx.amount for adx in item.adjustments), Decimal(0))
-        if expected != item.paid:
-            problems.append(
-                business_error(
-                    f"RMR {item.reference}: invoiced {decimal_text(item.invoiced)} - "
-                    f"discount + adjustments = {decimal_text(expected)}, paid "
-                    f"{decimal_text(item.paid)}.",
-                    "rmr-balance",
-                    {
-                        "segment_id": "RMR",
-                        "segment_position": item.segment_position or None,
-                        "set_position": item.set_position or None,
-                        "st_control": remittance.control_number or None,
-                    },
-                    severity="warning",
-                    element_position=4,
-                )
-            )
-    return problems
+    return problems + [_rmr_problem(remittance, i) for i in items if _unbalanced(i)]
+
+
+def _unbalanced(item):
+    if item.invoiced is None or item.paid is None:
+        return False
+    return _expected_paid(item) != item.paid
+
+
+def _expected_paid(item):
+    expected = item.invoiced - (item.discount or 0)
+    return expected + sum((adx.amount for adx in item.adjustments), Decimal(0))
+
+
+def _rmr_problem(remittance, item):
+    return business_error(
+        f"RMR {item.reference}: invoiced {decimal_text(item.invoiced)} - discount + "
+        f"adjustments = {decimal_text(_expected_paid(item))}, paid "
+        f"{decimal_text(item.paid)}.",
+        "rmr-balance",
+        {
+            "segment_id": "RMR",
+            "segment_position": item.segment_position or None,
+            "set_position": item.set_position or None,
+            "st_control": remittance.control_number or None,
+        },
+        severity="warning",
+        element_position=4,
+    )

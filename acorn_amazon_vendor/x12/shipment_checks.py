@@ -116,18 +116,22 @@ def _order_problems(shipment, order):
                     where,
                 )
             )
+    return problems + _hierarchy_problems(shipment, order)
+
+
+def _hierarchy_problems(shipment, order):
     shapes = order.hierarchy() - HIERARCHIES
-    if shapes:
-        problems.append(
-            business_error(
-                f"PO {order.po_number} uses the hierarchy {'/'.join(sorted(shapes))}; "
-                "Amazon accepts S/O/P/I, S/O/T/P/I and S/O/T/I.",
-                "hierarchy",
-                _where(shipment, order),
-                severity="warning",
-            )
+    if not shapes:
+        return []
+    return [
+        business_error(
+            f"PO {order.po_number} uses the hierarchy {'/'.join(sorted(shapes))}; "
+            "Amazon accepts S/O/P/I, S/O/T/P/I and S/O/T/I.",
+            "hierarchy",
+            _where(shipment, order),
+            severity="warning",
         )
-    return problems
+    ]
 
 
 def check_856(shipment):

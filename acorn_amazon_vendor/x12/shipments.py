@@ -277,6 +277,20 @@ def _td1(view, index):
     return values
 
 
+def _orders(view, loops):
+    """Builds the ShipmentOrders of the HL tree (below the S, or at the top)."""
+    children = {loop["id"]: [] for loop in loops}
+    roots = []
+    for loop in loops:
+        (children[loop["parent"]] if loop["parent"] else roots).append(loop)
+    orders = []
+    for root in roots:
+        built = _build_node(view, root, children)
+        orders += [one for one in (built if isinstance(built, list) else [built])
+                   if isinstance(one, ShipmentOrder)]  # fmt: skip
+    return orders
+
+
 def parse_856(transaction):
     """Reads an 856 TransactionSet (004010 or 005010, kept segments) into a Shipment.
 
@@ -289,15 +303,7 @@ def parse_856(transaction):
     loops, problems = hl_tree(view)
     if problems:
         raise problems[0]
-    children = {loop["id"]: [] for loop in loops}
-    roots = []
-    for loop in loops:
-        (children[loop["parent"]] if loop["parent"] else roots).append(loop)
-    orders = []
-    for root in roots:
-        built = _build_node(view, root, children)
-        orders += [one for one in (built if isinstance(built, list) else [built])
-                   if isinstance(one, ShipmentOrder)]  # fmt: skip
+    orders = _orders(view, loops)
     ctt = view.find("CTT")
     count = view.implied(ctt, 1, "CTT01", 0) if ctt is not None else None
     locations = {"BSN": (*view.location(bsn), "BSN")}

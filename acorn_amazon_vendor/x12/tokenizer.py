@@ -66,6 +66,17 @@ def _layout_after(text, layout):
     return ""
 
 
+def _split(rest, terminator, joined):
+    """Splits on the terminator plus its usual layout when all of ``rest`` has it.
+
+    Returns:
+        tuple: (pieces, 0, splitter); the last piece is the unfinished segment.
+    """
+    uniform = joined != terminator and rest.count(terminator) == rest.count(joined)
+    splitter = joined if uniform else terminator
+    return rest.split(splitter), 0, splitter
+
+
 class _Carry:
     """The split pieces of a chunk left when an interchange ends inside it."""
 
@@ -191,25 +202,20 @@ class SegmentStream:
         """Yields segments up to the IEA (or a new ISA).
 
         Returns:
-            str | _Carry: The text after the IEA, or the pieces of the current chunk
-            still to read (``_Carry``) when the interchange ended inside it.
+            str | _Carry: The text left at the end of input, or the pieces of the
+            chunk still to read when the interchange ended inside it.
         """
         separator = self.delimiters.element
         terminator = self.delimiters.segment
         layout = LAYOUT_WHITESPACE.replace(terminator, "")
         ends = ("IEA" + separator, "ISA" + separator)
-        suffix = _layout_after(rest, layout)
-        joined = terminator + suffix
+        suffix = "" if carried is not None else _layout_after(rest, layout)
+        joined = carried[2] if carried is not None else terminator + suffix
         while True:
-            if carried is not None:
-                pieces, start, splitter = carried
-                carried = None
-            else:
-                # On the terminator plus its usual layout when all the chunk has it.
-                uniform = suffix and rest.count(terminator) == rest.count(joined)
-                splitter = joined if uniform else terminator
-                pieces, start = rest.split(splitter), 0
-                rest = pieces.pop()
+            if carried is None:
+                carried = _split(rest, terminator, joined)
+                rest = carried[0].pop()
+            (pieces, start, splitter), carried = carried, None
             for index in range(start, len(pieces)):
                 piece = pieces[index]
                 if piece and piece[0] in layout:
@@ -228,13 +234,15 @@ class SegmentStream:
             if chunk is None:
                 return (yield from self._final(rest.strip(layout)))
             if len(rest) > MAX_SEGMENT_LENGTH:
-                raise X12Error(
-                    f"No segment terminator {terminator!r} in the last "
-                    f"{len(rest)} characters.",
-                    level="file",
-                    segment_position=self.position + 1,
-                )
+                raise self._no_terminator(rest, terminator)
             rest += chunk
+
+    def _no_terminator(self, rest, terminator):
+        return X12Error(
+            f"No segment terminator {terminator!r} in the last {len(rest)} characters.",
+            level="file",
+            segment_position=self.position + 1,
+        )
 
     def _final(self, rest):
         """Yields a last segment written without terminator, with a warning."""

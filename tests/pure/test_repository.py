@@ -29,14 +29,23 @@ def top_level_imports(path):
 
 
 def models_declared(path):
-    """The ``_name`` values a module assigns in its classes."""
+    """The ``_name`` of each stored or transient model class a module defines.
+
+    Abstract models have no table and need no access rights.
+    """
     names = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.Assign) and any(
-            isinstance(target, ast.Name) and target.id == "_name"
-            for target in node.targets
-        ):
-            names.add(node.value.value)
+    for cls in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if not isinstance(cls, ast.ClassDef):
+            continue
+        bases = {getattr(base, "attr", getattr(base, "id", "")) for base in cls.bases}
+        if not bases & {"Model", "TransientModel"}:
+            continue
+        for node in cls.body:
+            if isinstance(node, ast.Assign) and any(
+                isinstance(target, ast.Name) and target.id == "_name"
+                for target in node.targets
+            ):
+                names.add(node.value.value)
     return names
 
 

@@ -9,9 +9,8 @@ SAC charge or allowance.
 from odoo import models
 from odoo.tools import float_compare, float_is_zero
 
-from .acorn_amz_invoice_810 import x12_text
-from .acorn_amz_order_ack import to_decimal
-from .acorn_amz_order_intake import CASE, EACH, PER_EACH
+from .acorn_vendor_account_billing import x12_text
+from .sale_order_ack import to_decimal
 
 # ACK01 statuses under which Amazon expects the goods, and so an invoice (FACTS §4.2).
 INVOICEABLE_ACKS = ("IA", "IB")
@@ -32,21 +31,10 @@ class AccountMoveLine(models.Model):
             lambda s: s.order_id.amz_account_id and s.amz_uom and s.amz_ordered_qty
         )[:1]
 
-    def _amz_pack(self, sale_line):
-        """(units of the sale line per 810 unit, the 810 unit of measure).
-
-        Cases priced per case are billed in cases; cases priced per each (PO105
-        PE) are billed in eaches at the acked each cost, so IT102 x IT104 stays
-        the line amount [I].
-        """
-        if sale_line.amz_uom == CASE and sale_line.amz_price_basis != PER_EACH:
-            size = sale_line.product_packaging_id.qty or (
-                sale_line.product_uom_qty / sale_line.amz_ordered_qty
-            )
-            return size or 1.0, CASE
-        if sale_line.amz_uom == CASE:
-            return 1.0, EACH
-        return 1.0, sale_line.amz_uom or EACH
+    @staticmethod
+    def _amz_pack(sale_line):
+        """(units of the sale line per 810 unit, the 810 unit of measure)."""
+        return sale_line._amz_invoice_pack()
 
     def _amz_units(self, sale_line):
         """This line's quantity in the sale line's unit of measure."""
@@ -59,7 +47,7 @@ class AccountMoveLine(models.Model):
     @staticmethod
     def _amz_acked_cost(sale_line):
         """The cost the 855 sent (the one Amazon compares the invoice with)."""
-        return sale_line.amz_sent_cost or sale_line.amz_ack_cost
+        return sale_line._amz_invoice_cost()
 
     def _amz_prepare_it1(self):
         from ..x12 import InvoiceLine, ProductId

@@ -9,7 +9,7 @@ no package at all (S/O/I, which Amazon refuses).
 from collections import defaultdict
 from decimal import Decimal
 
-from .acorn_amz_order_ack import to_decimal
+from .sale_order_ack import to_decimal
 
 
 class Freight:

@@ -10,12 +10,11 @@ same invoice never twice.
 import hashlib
 from decimal import Decimal
 
-from odoo import models
 from odoo.exceptions import AccessError, UserError
 
 from ..x12 import X12Error
-from .acorn_amz_order_ack import to_decimal
 from .acorn_vendor_account_billing import x12_text
+from .sale_order_ack import to_decimal
 
 # Acknowledgment states of the order that let its invoices go (855 out or held).
 ACKED_ORDER_STATES = ("sent", "acked")
@@ -31,11 +30,10 @@ TERMS_BASIC, TERMS_DISCOUNT, BASIS_INVOICE_DATE = "01", "08", "3"
 TERMS_WIDTH = 80
 
 
-class AcornAmzInvoice810(models.AbstractModel):
-    """Mixed into ``account.move``; see the module docstring."""
+class AccountMove810:
+    """Methods of ``account.move`` (mixed into it in account_move.py); see above."""
 
-    _name = "acorn.amz.invoice.810"
-    _description = "Amazon 810 invoice (mixin of account.move)"
+    __slots__ = ()  # Odoo rebases model classes: no instance layout of our own
 
     # Checks -------------------------------------------------------------------------
 
@@ -76,7 +74,7 @@ class AcornAmzInvoice810(models.AbstractModel):
         return errors
 
     def _amz_check_order(self, order):
-        """The PO acknowledged, and (for an invoice) shipped; a credit note's invoice."""
+        """The PO acknowledged and, for an invoice, shipped; for a credit note, sent."""
         errors = {}
         acked = ACKED_ORDER_STATES + (
             ("held",) if self.amz_account_id.parallel_run else ()
@@ -114,9 +112,7 @@ class AcornAmzInvoice810(models.AbstractModel):
                 "Already sent to Amazon as %(message)s (%(state)s): a resend is an "
                 "administrator's action (Resend 810, with a reason).",
                 message=self.amz_message_id.name,
-                state=dict(self._fields["amz_edi_state"].selection)[
-                    self.amz_edi_state
-                ],
+                state=dict(self._fields["amz_edi_state"].selection)[self.amz_edi_state],
             )
         if self.amz_account_id.amz_invoice_approval and not self.amz_approved_by:
             errors["approval"] = self.env._(
@@ -128,8 +124,10 @@ class AcornAmzInvoice810(models.AbstractModel):
 
     def _amz_check_lines(self, order):
         errors = {}
-        products = self.invoice_line_ids.filtered(lambda l: l.display_type == "product")
-        amazon = products.filtered(lambda l: l._amz_sale_line())
+        products = self.invoice_line_ids.filtered(
+            lambda ln: ln.display_type == "product"
+        )
+        amazon = products.filtered(lambda ln: ln._amz_sale_line())
         if not amazon:
             errors["no_lines"] = self.env._(
                 "No line of the invoice bills an item of PO %(po)s.",
@@ -177,8 +175,10 @@ class AcornAmzInvoice810(models.AbstractModel):
         self.ensure_one()
         order, account = self._amz_810_order(), self.amz_account_id
         bill_to, remit_to, ship_from = account._amz_810_parties()
-        products = self.invoice_line_ids.filtered(lambda l: l.display_type == "product")
-        amazon = products.filtered(lambda l: l._amz_sale_line())
+        products = self.invoice_line_ids.filtered(
+            lambda ln: ln.display_type == "product"
+        )
+        amazon = products.filtered(lambda ln: ln._amz_sale_line())
         refund = self.move_type == "out_refund"
         shipped = self._amz_shipments(order).mapped("date_done")
         return Invoice(
@@ -223,7 +223,7 @@ class AcornAmzInvoice810(models.AbstractModel):
 
         sign = -1 if self.move_type == "out_invoice" else 1
         taxes = {}
-        for line in self.line_ids.filtered(lambda l: l.display_type == "tax"):
+        for line in self.line_ids.filtered(lambda ln: ln.display_type == "tax"):
             taxes.setdefault(line.tax_line_id, 0.0)
             taxes[line.tax_line_id] += sign * line.amount_currency
         return tuple(
@@ -232,7 +232,9 @@ class AcornAmzInvoice810(models.AbstractModel):
                 amount=to_decimal(self.currency_id.round(amount)).quantize(
                     Decimal("0.01")
                 ),
-                percent=to_decimal(tax.amount) if tax.amount_type == "percent" else None,
+                percent=to_decimal(tax.amount)
+                if tax.amount_type == "percent"
+                else None,
             )
             for tax, amount in taxes.items()
         )

@@ -27,6 +27,7 @@ from ..x12 import (
     build_856,
 )
 from .acorn_amz_freight import Freight, item_groups
+from .sale_order_ack import to_decimal
 
 _logger = logging.getLogger(__name__)
 
@@ -75,8 +76,6 @@ class AcornAmzShipment(models.Model):
         )
 
     def _amz_weight(self):
-        from .acorn_amz_order_ack import to_decimal
-
         return to_decimal(self.weight) if self.weight else None
 
     def _amz_ship_from(self):

@@ -26,7 +26,7 @@ class AcornAmzShipment(models.Model):
         errors.update(self._amz_check_packing(freight))
         errors.update(self._amz_check_lots())
         if not errors:
-            errors.update(self._amz_check_labels(freight))
+            errors.update(self._amz_check_labels())
         if not errors:
             errors.update(self._amz_check_document())
         return errors

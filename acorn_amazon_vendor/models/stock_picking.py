@@ -74,7 +74,7 @@ class StockPicking(models.Model):
         result = super()._action_done()
         done = self._amz_is_shippable().filtered(lambda p: p.state == "done")
         if done:
-            self.env["acorn.amz.shipment"]._amz_ship_pickings(done)
+            self.env["acorn.amz.shipment"].sudo()._amz_ship_pickings(done.sudo())
         return result
 
     def action_amz_assign_sscc(self):

@@ -39,11 +39,12 @@ def _value_pattern(element, forbidden):
     if kind == "R":
         # Stricter than R itself (a sufficient condition): whole numbers, or up to
         # DECIMALS_FAST decimals; other well-formed values go to the full check.
+        # Written as leading digits, then decimals or more digits: no backtracking.
         decimals = min(DECIMALS_FAST, high - 1)
-        whole = f"[0-9]{{{low},{high}}}"
         if decimals < 1 or high - decimals < low:
-            return f"-?{whole}"
-        return f"-?(?:{whole}|[0-9]{{{low},{high - decimals}}}\\.[0-9]{{1,{decimals}}})"
+            return f"-?[0-9]{{{low},{high}}}"
+        lead = f"[0-9]{{{low},{high - decimals}}}"
+        return f"-?{lead}(?:\\.[0-9]{{1,{decimals}}}|[0-9]{{0,{decimals}}})"
     if kind == "TM":
         parts = [_TIME_PARTS[n] for n in TIME_LENGTHS if low <= n <= high]
         return f"(?:{'|'.join(parts)})" if parts else "(?!)"
@@ -99,8 +100,8 @@ def _windows(rules, size):
     return merged
 
 
-def _window_pattern(low, high, tokens, elements, rules):
-    """Returns the alternation of the presence patterns allowed in one window."""
+def _window_options(low, high, elements, rules):
+    """Lists the presence patterns allowed in one window ({position: present})."""
     names = [""] * 100
     inside = [(kind, p) for kind, p in rules if low <= min(p) and max(p) <= high]
     options = []
@@ -110,8 +111,62 @@ def _window_pattern(low, high, tokens, elements, rules):
             continue
         if any(rule_problem(kind, p, present.get, names) for kind, p in inside):
             continue
-        options.append("".join(tokens[p][0 if present[p] else 1] for p in present))
-    return f"(?:{'|'.join(options)})" if options else "(?!)"
+        options.append(present)
+    return options
+
+
+def _units(windows, size):
+    """Splits positions 1..size into (low, high, is_window) units, in order."""
+    units, position = [], 1
+    for low, high in windows + [[size + 1, size + 1]]:
+        units += [(single, single, False) for single in range(position, low)]
+        if low <= size:
+            units.append((low, high, True))
+        position = high + 1
+    return units
+
+
+def _unit_pattern(unit, tokens, elements, rules, separator):
+    """Returns the pattern of one unit that starts with a separator.
+
+    The case where the unit starts at the end of the segment is left out: it is the
+    "all absent to the end" branch of :func:`segment_pattern`.
+
+    Returns:
+        tuple: (pattern, True when every element of the unit may be absent).
+    """
+    low, high, window = unit
+    if not window:
+        if elements[low - 1].usage == "M":
+            return tokens[low][0], False
+        return f"(?:{tokens[low][0]}|{separator})", True
+    options = [
+        tuple(option.values()) for option in _window_options(low, high, elements, rules)
+    ]
+    # The first element absent is a separator here (not the end of the segment).
+    window = [(tokens[low][0], separator)]
+    window += [tokens[p] for p in range(low + 1, high + 1)]
+    return _option_tree(options, window), (False,) * len(window) in options
+
+
+def _option_tree(options, tokens):
+    """Returns the options of a window as a prefix tree (one test per element).
+
+    Args:
+        options: Allowed presence patterns, tuples of bools.
+        tokens: (present, absent) patterns of the window's elements, in order.
+    """
+    if not options:
+        return "(?!)"
+    if not tokens:
+        return ""
+    branches = []
+    for flag in (True, False):
+        rest = [option[1:] for option in options if option[0] is flag]
+        if rest:
+            token = tokens[0][0 if flag else 1]
+            branches.append(token + _option_tree(rest, tokens[1:]))
+    return branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
 
 
 def segment_pattern(segment_id, elements, rules, delimiters):
@@ -121,6 +176,11 @@ def segment_pattern(segment_id, elements, rules, delimiters):
     form a window whose allowed presence patterns are listed. It ends each segment
     at the segment terminator or the end of the text, so it also serves inside a
     whole-set expression. None when a window would be too wide to list.
+
+    Units (single elements and windows) nest from the last one, each unit either
+    present or empty after its separator, or the end of the segment when every
+    element from there on may be absent: trailing absent elements cost one failed
+    separator test instead of one test each.
     """
     forbidden = re.escape(delimiters.characters())
     separator = re.escape(delimiters.element)
@@ -134,17 +194,12 @@ def segment_pattern(segment_id, elements, rules, delimiters):
     windows = _windows(rules, len(elements))
     if any(high - low + 1 > MAX_WINDOW for low, high in windows):
         return None
-    parts, position = [re.escape(segment_id)], 1
-    for low, high in windows + [[len(elements) + 1, len(elements) + 1]]:
-        for single in range(position, min(low, len(elements) + 1)):
-            present, absent = tokens[single]
-            element = elements[single - 1]
-            optional = f"(?:{present}|{absent})"
-            parts.append(present if element.usage == "M" else optional)
-        if low <= len(elements):
-            parts.append(_window_pattern(low, high, tokens, elements, rules))
-        position = high + 1
-    return "".join(parts) + end
+    tail, optional = end, True
+    for unit in reversed(_units(windows, len(elements))):
+        pattern, absent = _unit_pattern(unit, tokens, elements, rules, separator)
+        optional = optional and absent
+        tail = f"(?:{pattern}{tail}|{end})" if optional else pattern + tail
+    return re.escape(segment_id) + tail
 
 
 def compile_fast(segment_id, elements, rules, delimiters):

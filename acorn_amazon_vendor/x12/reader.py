@@ -29,7 +29,7 @@ from .report import (
     heading_ids,
 )
 from .segment import element
-from .tokenizer import CHUNK_SIZE, SegmentStream
+from .tokenizer import CHUNK_SIZE, PLAIN_EXCEPT, SegmentStream
 from .validator import validate_set
 
 # Segments handled by the envelope, never passed to a set's grammar.
@@ -95,8 +95,14 @@ class Reader:
         stream = self._stream
         current, separator = None, self._separator
         for raw in stream:
-            # Envelope segment IDs start with G, I, S or T: others go straight in.
-            if current is not None and raw[0] not in "GIST":
+            if raw.__class__ is list:
+                # A run of segments whose ID cannot be an envelope ID.
+                if current is not None:
+                    current.segments += raw
+                else:
+                    self._outside_run(raw, stream.position)
+                continue
+            if current is not None and raw[0] not in PLAIN_EXCEPT:
                 current.segments.append(raw)
                 continue
             end = raw.find(separator)
@@ -108,12 +114,17 @@ class Reader:
             ):
                 current.segments.append(raw)
                 continue
-            done = self._dispatch(raw, segment_id, stream.position)
+            done = self._dispatch(raw, stream.position)
             if done:
                 yield from done
             current, separator = self._set, self._separator
 
-    def _dispatch(self, raw, segment_id, position):
+    def _outside_run(self, run, last):
+        """Reports plain segments read outside any set (they yield nothing)."""
+        for offset, raw in enumerate(run, last - len(run) + 1):
+            self._dispatch(raw, offset)
+
+    def _dispatch(self, raw, position):
         if position == self._stream.isa_position:
             return self._on_isa(raw, position)
         elements = raw.split(self._separator)

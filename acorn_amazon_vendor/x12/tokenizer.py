@@ -19,6 +19,9 @@ MAX_SEGMENT_LENGTH = 1 << 20
 BEFORE_ISA = LAYOUT_WHITESPACE + "\ufeff"
 # Text read ahead before the ISA is parsed (106 characters plus room for a loose ISA).
 ISA_LOOKAHEAD = 256
+# First letters of the envelope segment IDs (ISA IEA GS GE ST SE TA1): a segment
+# starting with another letter is plain, passed on in runs without a look.
+PLAIN_EXCEPT = "GIST"
 
 
 def iter_chunks(source, chunk_size=CHUNK_SIZE):
@@ -94,11 +97,16 @@ class _Carry:
 class SegmentStream:
     """Iterates the raw segments of a file, one interchange after the other.
 
+    Each item is a segment's text, or a list of plain segments (see :meth:`_runs`):
+    segments whose first letter cannot start an envelope ID come in runs, so the hot
+    path handles a list per run, not an item per segment.
+
     Attributes:
         isa: IsaInfo of the current interchange (set when its ISA is yielded).
         isa_position: Position of the current interchange's ISA segment.
         delimiters: Delimiters of the current interchange.
         warnings: X12Error warnings about layout (e.g. no final terminator).
+        position: Position of the last segment yielded (the first ISA is 1).
     """
 
     __slots__ = ("_chunks", "isa", "isa_position", "delimiters", "warnings", "position")
@@ -134,7 +142,7 @@ class SegmentStream:
         return buffer
 
     def __iter__(self):
-        """Yields each segment's text without terminator or surrounding layout."""
+        """Yields segment texts (without terminator or layout) and plain runs."""
         buffer, carry = "", None
         while True:
             if carry is not None:
@@ -199,16 +207,16 @@ class SegmentStream:
         return piece, (pieces, start + 1, carry.splitter)
 
     def _segments(self, rest, carried=None):
-        """Yields segments up to the IEA (or a new ISA).
+        """Yields segments up to the IEA (or a new ISA), see :meth:`_runs`.
 
         Returns:
             str | _Carry: The text left at the end of input, or the pieces of the
             chunk still to read when the interchange ended inside it.
         """
-        separator = self.delimiters.element
         terminator = self.delimiters.segment
         layout = LAYOUT_WHITESPACE.replace(terminator, "")
-        ends = ("IEA" + separator, "ISA" + separator)
+        ends = ("IEA" + self.delimiters.element, "ISA" + self.delimiters.element)
+        special = frozenset(("", *layout, *PLAIN_EXCEPT))
         suffix = "" if carried is not None else _layout_after(rest, layout)
         joined = carried[2] if carried is not None else terminator + suffix
         while True:
@@ -216,26 +224,51 @@ class SegmentStream:
                 carried = _split(rest, terminator, joined)
                 rest = carried[0].pop()
             (pieces, start, splitter), carried = carried, None
-            for index in range(start, len(pieces)):
-                piece = pieces[index]
-                if piece and piece[0] in layout:
-                    piece = piece.lstrip(layout)
-                if not piece:
-                    continue
-                if piece[0] == "I" and piece[:4] in ends:
-                    if piece[:3] == "ISA":
-                        return _Carry(pieces, index, rest, splitter, terminator)
-                    self.position += 1
-                    yield piece
-                    return _Carry(pieces, index + 1, rest, splitter, terminator)
-                self.position += 1
-                yield piece
+            end = yield from self._runs(pieces, start, special, layout, ends)
+            if end is not None:
+                return _Carry(pieces, end, rest, splitter, terminator)
             chunk = self._next_chunk()
             if chunk is None:
                 return (yield from self._final(rest.strip(layout)))
             if len(rest) > MAX_SEGMENT_LENGTH:
                 raise self._no_terminator(rest, terminator)
             rest += chunk
+
+    def _runs(self, pieces, start, special, layout, ends):
+        """Yields the segments of ``pieces`` from ``start``.
+
+        Plain segments (their first character is not in ``special``: no envelope ID,
+        no layout) come as lists, one per run, in one slice; the others one by one,
+        without their leading layout, empty ones skipped. ``position`` is the
+        position of the last segment yielded.
+
+        Returns:
+            int | None: Where the next interchange starts in ``pieces`` (after an
+            IEA, or at an ISA), or None when all pieces were read.
+        """
+        run = start
+        for index in range(start, len(pieces)):
+            if pieces[index][:1] not in special:
+                continue
+            if run < index:
+                self.position += index - run
+                yield pieces[run:index]
+            run = index + 1
+            piece = pieces[index].lstrip(layout)
+            if not piece:
+                continue
+            if piece[0] == "I" and piece[:4] in ends:
+                if piece[:3] == "ISA":
+                    return index
+                self.position += 1
+                yield piece
+                return index + 1
+            self.position += 1
+            yield piece
+        if run < len(pieces):
+            self.position += len(pieces) - run
+            yield pieces[run:]
+        return None
 
     def _no_terminator(self, rest, terminator):
         return X12Error(

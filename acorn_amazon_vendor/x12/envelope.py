@@ -209,21 +209,49 @@ class InterchangeState:
 
 
 class GroupState:
-    """What the reader keeps of the open functional group."""
+    """What the reader keeps of the open functional group.
 
-    __slots__ = ("header", "position", "sets", "errors", "controls", "supported")
+    ``grammars`` maps each ST01 met in the group to its CompiledGrammar (or None), so
+    a set looks its grammar up once per group, not once per set.
+    """
+
+    __slots__ = (
+        "header",
+        "position",
+        "sets",
+        "errors",
+        "controls",
+        "supported",
+        "grammars",
+    )
 
     def __init__(self, header, position, supported):
         self.header, self.position, self.supported = header, position, supported
         self.sets, self.errors, self.controls = [], [], set()
+        self.grammars = {}
 
 
 class SetState:
-    """The open transaction set: its segments so far and its errors."""
+    """The open transaction set: its segments so far and its errors.
 
-    __slots__ = ("elements", "position", "segments", "errors", "compiled", "checked")
+    ``set_id``, ``control`` and ``implementation`` are ST01, ST02 and ST03 ("" when
+    absent).
+    """
+
+    __slots__ = (
+        "elements",
+        "position",
+        "segments",
+        "errors",
+        "compiled",
+        "checked",
+        "set_id",
+        "control",
+        "implementation",
+    )
 
     def __init__(self, elements, raw, position):
         self.elements, self.position = elements, position
         self.segments, self.errors = [raw], []
         self.compiled, self.checked = None, "envelope"
+        self.set_id, self.control, self.implementation = (elements + ["", "", ""])[1:4]

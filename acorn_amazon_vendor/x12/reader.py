@@ -140,7 +140,7 @@ class Reader:
         if self._group is not None:
             where["gs_control"] = self._group.header.control_number
         if self._set is not None:
-            where["st_control"] = element(self._set.elements, 2)
+            where["st_control"] = self._set.control
         return where
 
     def _error(self, message, level, code, position, segment_id, element_position=None):
@@ -206,7 +206,7 @@ class Reader:
             current.errors.append(
                 self._error(message, "AK5", code, position, "ST", element_position)
             )
-        group.controls.add(element(elements, 2))
+        group.controls.add(current.control)
         if not group.supported:
             current.checked = "unsupported"
             message = (
@@ -216,11 +216,20 @@ class Reader:
             )
             current.errors.append(self._error(message, "AK5", "1", position, "ST"))
             return done
-        grammar = get_grammar(group.header.version, element(elements, 1))
-        if grammar is not None:
-            current.compiled = compile_grammar(grammar, self._interchange.delimiters)
-            current.checked = "grammar"
+        compiled = self._compiled(group, current.set_id)
+        if compiled is not None:
+            current.compiled, current.checked = compiled, "grammar"
         return done
+
+    def _compiled(self, group, set_id):
+        """Returns the CompiledGrammar of ``set_id`` in ``group``, or None (cached)."""
+        compiled = group.grammars.get(set_id, False)
+        if compiled is False:
+            grammar = get_grammar(group.header.version, set_id)
+            delimiters = self._interchange.delimiters
+            compiled = None if grammar is None else compile_grammar(grammar, delimiters)
+            group.grammars[set_id] = compiled
+        return compiled
 
     def _on_se(self, raw, elements, position):
         current = self._set
@@ -229,7 +238,7 @@ class Reader:
         current.segments.append(raw)
         count = len(current.segments)
         for message, code, element_position in check_se(
-            elements, element(current.elements, 2), count
+            elements, current.control, count
         ):
             current.errors.append(
                 self._error(message, "AK5", code, position, "SE", element_position)
@@ -306,16 +315,16 @@ class Reader:
             message = "The transaction set has no SE trailer."
             current.errors.append(self._error(message, "AK5", "2", position, "SE"))
         if current.compiled is not None:
-            validate_set(current, not missing, self._where())
+            validate_set(current, not missing, self._where)
         group, interchange = self._group, self._interchange
         self._set = None
         if group is None:
             return []
         separator = interchange.delimiters.element
         found = TransactionSet(
-            element(current.elements, 1),
-            element(current.elements, 2),
-            element(current.elements, 3),
+            current.set_id,
+            current.control,
+            current.implementation,
             group.header.version,
             group.header.functional_id,
             current.position,

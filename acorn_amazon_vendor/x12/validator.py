@@ -198,7 +198,8 @@ def validate_set(current, with_trailer, where):
     Args:
         current: The reader's SetState (segments ST to SE, ``compiled`` grammar).
         with_trailer: False when the set was cut short (no SE).
-        where: X12Error keyword arguments naming the set.
+        where: Returns the X12Error keyword arguments naming the set (called only
+            when the set does not match its expression).
     """
     compiled = current.compiled
     segments = current.segments
@@ -208,7 +209,7 @@ def validate_set(current, with_trailer, where):
         text = terminator.join(body) + terminator if body else ""
         if compiled.set_fast.fullmatch(text):
             return
-    validator = SetValidator(compiled, current.errors, where)
+    validator = SetValidator(compiled, current.errors, where())
     separator = compiled.delimiters.element
     for index, raw in enumerate(body, 2):
         position = current.position + index - 1

@@ -52,7 +52,7 @@ class AcornEdiInterchange(models.Model):
         readonly=True,
         index=True,
         check_company=True,
-        ondelete="restrict",
+        ondelete="cascade",  # the account refuses deletion while it holds files
     )
     company_id = fields.Many2one(
         "res.company", required=True, readonly=True, index=True

@@ -84,7 +84,7 @@ class AcornEdiMessage(models.Model):
         readonly=True,
         index=True,
         check_company=True,
-        ondelete="restrict",
+        ondelete="cascade",  # the account refuses deletion while it holds files
     )
     company_id = fields.Many2one(
         "res.company", required=True, readonly=True, index=True
@@ -95,7 +95,7 @@ class AcornEdiMessage(models.Model):
         readonly=True,
         index=True,
         check_company=True,
-        ondelete="restrict",
+        ondelete="cascade",
     )
     attachment_id = fields.Many2one(
         "ir.attachment", string="Raw Payload", readonly=True, ondelete="restrict"

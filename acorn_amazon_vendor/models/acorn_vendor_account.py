@@ -1,5 +1,5 @@
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 # ISA05/ISA07 interchange ID qualifiers (X12 ISA segment, element I05).
 ISA_QUALIFIERS = [
@@ -235,6 +235,16 @@ class AcornVendorAccount(models.Model):
         if "partner_id" in vals or "company_id" in vals:
             self._amz_protect_partner()
         return result
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_with_files(self):
+        """Nothing received is ever lost: an account with an archive is archived."""
+        if self.sudo().interchange_ids:
+            raise UserError(
+                self.env._(
+                    "This account holds EDI files: archive it instead of deleting it."
+                )
+            )
 
     def _amz_protect_partner(self):
         """Amazon invoices travel as 810s, never by e-mail (paper invoice)."""

@@ -104,3 +104,13 @@ class TestEdiArchive(AmazonVendorCommon):
     def test_message_name_shows_reference(self):
         message = self._create_message(self.account, po_number="2XK5R9PA")
         self.assertEqual(message.name, "← 850 2XK5R9PA")
+
+    def test_account_with_files_is_never_deleted(self):
+        self.env["acorn.edi.interchange"]._archive_payload(
+            self.account, "a.edi", PAYLOAD, "inbound"
+        )
+        with self.assertRaisesRegex(UserError, "archive it instead"):
+            self.account.unlink()
+        empty = self._create_account(self.company, "EMPTY")
+        empty.unlink()
+        self.assertFalse(empty.exists())

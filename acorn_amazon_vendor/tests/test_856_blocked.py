@@ -91,3 +91,18 @@ class Test856Blocked(AmazonShippingCommon):
             _order, shipment = self._shipped()
             shipment.action_amz_send_856()
         self.assertRecordValues(shipment, [{"asn_late": False, "asn_state": "pending"}])
+
+    def test_shipments_stay_in_their_company(self):
+        _order, shipment = self._shipped()
+        other = self.env["res.company"].create({"name": "Other Vendor Co"})
+        self.user.write({"company_ids": [(4, other.id)]})
+        shipments = self.env["acorn.amz.shipment"].with_user(self.user)
+        self.assertFalse(
+            shipments.with_context(allowed_company_ids=[other.id]).search([])
+        )
+        self.assertEqual(
+            shipments.with_context(allowed_company_ids=[self.company.id]).search(
+                [("id", "=", shipment.id)]
+            ),
+            shipment,
+        )

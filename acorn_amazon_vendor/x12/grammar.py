@@ -235,10 +235,26 @@ def _set_expression(compiled):
         parts += [node_expression(child) for child in node.children or ()]
         if None in parts:
             return None
-        return f"(?:{''.join(parts)}){{{node.min},{node.max}}}"
+        return _repeat("".join(parts), re.escape(node.id), node.min, node.max)
 
     parts = [unknown] + [node_expression(c) for c in compiled.root.children[:-1]]
     return None if None in parts else re.compile("".join(parts), re.DOTALL)
+
+
+def _repeat(body, first, low, high):
+    """Returns ``body`` repeated ``low`` to ``high`` times, cheap when it is absent.
+
+    An optional entry is an alternation whose first branch starts with a test of its
+    segment ID (``first``): the regex engine skips it on one comparison, instead of
+    opening a counted repetition at every place the entry may be.
+    """
+    if low == high == 1:
+        return f"(?:{body})"
+    if low == 0 and high == 1:
+        return f"(?:{body}|)"
+    if low == 0:
+        return f"(?:(?={first})(?:{body}){{1,{high}}}|)"
+    return f"(?:{body}){{{low},{high}}}"
 
 
 def _structure_ids(structure):

@@ -61,7 +61,10 @@ def setup_account(env, cartons):
         {"account_id": account.id, "code": "ABE2", "partner_id": fc.id}
     )
     products = env["product.product"].create(
-        [{"name": f"Bench 856 item {n}", "default_code": f"B856-{n}"} for n in range(cartons)]
+        [
+            {"name": f"Bench 856 item {n}", "default_code": f"B856-{n}"}
+            for n in range(cartons)
+        ]
     )
     return account, fc, carrier, products
 

@@ -10,14 +10,24 @@ peak RSS (resource.getrusage in the child):
 * ``acorn+elements``: the same, also splitting every set into element lists;
 * ``pyx12``: iterating ``pyx12.x12file.X12Reader`` over every segment.
 
-Usage: ``bench_x12_reader.py [--smoke] [--pos N] [--lines L] [--big-mb M]``.
-``--big-mb`` adds a file of about M MB (POs repeated) read by the floor and ACORN only.
+Usage: ``bench_x12_reader.py [--smoke] [--pos N] [--lines L] [--big-mb M]
+[--repeat R]``. ``--big-mb`` adds a file of about M MB (POs repeated) read by the
+floor and ACORN only.
+
+On a shared machine one run says little: each contender runs ``--repeat`` times
+(3 by default, 1 with ``--smoke``), the runs interleaved (floor, acorn, ...,
+floor, acorn, ...) so that a burst of load hits every contender alike. The table
+shows the best and the median wall time, and the CPU time of the best run; ratios
+and targets use the best times. The load average before and after is printed.
+``--smoke`` fails only when the contenders read the file differently, never on
+timing.
 """
 
 import argparse
 import json
 import os
 import resource
+import statistics
 import subprocess
 import sys
 import time
@@ -94,9 +104,10 @@ def child(name, path):
         compile_grammar(x12.get_grammar("004010", "850"), x12.Delimiters())
     elif name == "pyx12":
         import pyx12.x12file  # noqa: F401 - imported before the clock starts
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     result = CONTENDERS[name](path)
     result["seconds"] = time.perf_counter() - start
+    result["cpu_seconds"] = time.process_time() - cpu
     result["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(json.dumps(result))
 
@@ -120,21 +131,60 @@ def generate(path, **options):
         return write_interchange(handle, **options)
 
 
-def table(title, path, names):
+def measure_all(names, path, repeat):
+    """Runs every contender ``repeat`` times, interleaved; returns summaries.
+
+    Each summary is the contender's result (counts, which must be the same in every
+    run) with ``seconds`` the best wall time, ``median`` the median one,
+    ``cpu_seconds`` the CPU time of the best run and ``peak_rss_mb`` the highest.
+    """
+    runs = {name: [] for name in names}
+    for _ in range(repeat):
+        for name in names:
+            runs[name].append(measure(name, path))
+    return {name: summarize(name, found) for name, found in runs.items()}
+
+
+def summarize(name, runs):
+    """Folds the runs of one contender (see :func:`measure_all`)."""
+    timing = ("seconds", "cpu_seconds", "peak_rss_mb")
+    counts = [{k: v for k, v in run.items() if k not in timing} for run in runs]
+    if any(count != counts[0] for count in counts):
+        raise SystemExit(f"FAIL  {name} read the file differently: {counts}")
+    best = min(runs, key=lambda run: run["seconds"])
+    return dict(
+        counts[0],
+        seconds=best["seconds"],
+        median=statistics.median(run["seconds"] for run in runs),
+        cpu_seconds=best["cpu_seconds"],
+        peak_rss_mb=max(run["peak_rss_mb"] for run in runs),
+        runs=len(runs),
+    )
+
+
+def table(title, path, names, repeat):
     size_mb = os.path.getsize(path) / 1e6
-    results = {name: measure(name, path) for name in names}
+    results = measure_all(names, path, repeat)
     floor = results["floor"]["seconds"]
-    print(f"\n{title}: {path.name}, {size_mb:.1f} MB")
+    print(f"\n{title}: {path.name}, {size_mb:.1f} MB ({os.path.getsize(path):,} bytes)")
+    print(f"best of {repeat} interleaved runs each")
     print(
-        f"{'contender':<16}{'seconds':>9}{'MB/s':>9}{'peak RSS MB':>13}{'x floor':>9}"
+        f"{'contender':<16}{'best s':>9}{'median s':>10}{'cpu s':>8}{'MB/s':>8}"
+        f"{'peak RSS MB':>13}{'x floor':>9}"
     )
     for name, result in results.items():
         seconds = result["seconds"]
         print(
-            f"{name:<16}{seconds:>9.3f}{size_mb / seconds:>9.1f}"
+            f"{name:<16}{seconds:>9.3f}{result['median']:>10.3f}"
+            f"{result['cpu_seconds']:>8.3f}{size_mb / seconds:>8.1f}"
             f"{result['peak_rss_mb']:>13.1f}{seconds / floor:>9.2f}"
         )
     return results, size_mb
+
+
+def load():
+    """Returns the 1-minute load average and the number of CPUs, as text."""
+    return f"load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs"
 
 
 def consistent(results, pos):
@@ -152,21 +202,36 @@ def consistent(results, pos):
     return not problems
 
 
-def verdict(results, big):
-    acorn = results["acorn"]["seconds"]
+def ratios(results, key):
+    """Returns (acorn / floor, pyx12 / acorn) for the times under ``key``."""
+    acorn = results["acorn"][key]
+    speedup = results["pyx12"][key] / acorn if "pyx12" in results else None
+    return acorn / results["floor"][key], speedup
+
+
+def verdict(results, big, enforced=True):
+    """Prints the targets met or missed; returns True when all are met.
+
+    Best wall times decide; the same ratios in CPU time are shown beside them
+    (less sensitive to other processes on the machine). ``enforced`` False (smoke
+    sizes) labels the lines "info" instead of PASS/FAIL.
+    """
+    (floor, speedup), (floor_cpu, speedup_cpu) = (
+        ratios(results, "seconds"),
+        ratios(results, "cpu_seconds"),
+    )
     lines = [
         (
-            f"acorn time / floor time = {acorn / results['floor']['seconds']:.2f} "
-            f"(target <= {MAX_RATIO_VS_FLOOR})",
-            acorn / results["floor"]["seconds"] <= MAX_RATIO_VS_FLOOR,
+            f"acorn time / floor time = {floor:.2f} (CPU time {floor_cpu:.2f}; "
+            f"target <= {MAX_RATIO_VS_FLOOR})",
+            floor <= MAX_RATIO_VS_FLOOR,
         ),
     ]
-    if "pyx12" in results:
-        speedup = results["pyx12"]["seconds"] / acorn
+    if speedup is not None:
         lines.append(
             (
-                f"acorn is {speedup:.1f}x faster than pyx12's reader "
-                f"(target >= {MIN_SPEEDUP_VS_PYX12})",
+                f"acorn is {speedup:.1f}x faster than pyx12's reader (CPU time "
+                f"{speedup_cpu:.1f}x; target >= {MIN_SPEEDUP_VS_PYX12})",
                 speedup >= MIN_SPEEDUP_VS_PYX12,
             )
         )
@@ -181,7 +246,10 @@ def verdict(results, big):
         )
     print()
     for text, ok in lines:
-        print(f"{'PASS' if ok else 'FAIL'}  {text}")
+        label = ("PASS" if ok else "FAIL") if enforced else "info"
+        print(f"{label}  {text}")
+    if not enforced:
+        print("(smoke size: start-up costs dominate; timings are not enforced)")
     return all(ok for _, ok in lines)
 
 
@@ -191,25 +259,31 @@ def main(argv=None):
     parser.add_argument("--pos", type=int, default=10_000)
     parser.add_argument("--lines", type=int, default=10)
     parser.add_argument("--big-mb", type=float, default=0)
+    parser.add_argument(
+        "--repeat", type=int, help="runs per contender (default 3, 1 with --smoke)"
+    )
     parser.add_argument("--child", nargs=2, metavar=("CONTENDER", "FILE"))
     args = parser.parse_args(argv)
     if args.child:
         child(*args.child)
         return 0
+    repeat = max(1, args.repeat or (1 if args.smoke else 3))
     OUT.mkdir(exist_ok=True)
     pos = 2000 if args.smoke else args.pos
     path = OUT / f"850_{pos}x{args.lines}.edi"
     generate(path, pos=pos, lines=args.lines)
-    results, _ = table(f"{pos} POs x {args.lines} lines", path, list(CONTENDERS))
+    print(f"Before: {load()}")
+    title = f"{pos} POs x {args.lines} lines"
+    results, _ = table(title, path, list(CONTENDERS), repeat)
     agree = consistent(results, pos)
     big = None
     if args.big_mb:
         big_path = OUT / f"850_{args.big_mb:g}MB.edi"
         count = generate(big_path, lines=args.lines, size_mb=args.big_mb)
-        big, _ = table(
-            f"{count} POs repeated", big_path, ["floor", "acorn", "acorn+elements"]
-        )
-    met = verdict(results, big)
+        names = ["floor", "acorn", "acorn+elements"]
+        big, _ = table(f"{count} POs repeated", big_path, names, repeat)
+    print(f"\nAfter: {load()}")
+    met = verdict(results, big, enforced=not args.smoke)
     if not agree:
         return 1
     # Timings on smoke sizes are dominated by start-up costs: reported, not enforced.

@@ -24,9 +24,11 @@ HEADING_DEPTH = 6
 
 
 def _status(errors):
+    if not errors:
+        return "A"
     if any(error.severity == "error" for error in errors):
         return "R"
-    return "E" if errors else "A"
+    return "E"
 
 
 def heading_ids(segments, separator):
@@ -35,7 +37,10 @@ def heading_ids(segments, separator):
         keys = HEADING_IDS.get(raw.partition(separator)[0])
         if keys:
             elements = raw.split(separator)
-            return {key: element(elements, position) for key, position in keys}
+            ids = {}
+            for key, position in keys:
+                ids[key] = element(elements, position)
+            return ids
     return {}
 
 

@@ -75,9 +75,12 @@ def _split(rest, terminator, joined):
     Returns:
         tuple: (pieces, 0, splitter); the last piece is the unfinished segment.
     """
-    uniform = joined != terminator and rest.count(terminator) == rest.count(joined)
-    splitter = joined if uniform else terminator
-    return rest.split(splitter), 0, splitter
+    if joined != terminator:
+        pieces = rest.split(joined)
+        # Every terminator is followed by the layout: one count instead of two.
+        if rest.count(terminator) == len(pieces) - 1:
+            return pieces, 0, joined
+    return rest.split(terminator), 0, terminator
 
 
 class _Carry:

@@ -2,7 +2,7 @@
 
 import unittest
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from .. import (
@@ -193,6 +193,50 @@ class TestFastPathAgreesWithChecks(unittest.TestCase):
         if record.fast.fullmatch(raw):
             self.assertEqual(problems, [], raw)
         self.assertIsNotNone(compiled)
+
+
+# Values that exercise the registered grammars: codes, numbers, dates, times, empties.
+REGISTERED_VALUES = st.one_of(
+    st.sampled_from(
+        ["", "", "", "1", "12", "-3", "0.5", "1.25", "12.1234567", "20240101",
+         "20240230", "1200", "2400", "EA", "UP", "VN", "BP", "ST", "92", "064",
+         "CR", "NE", "00", "A:B", "AB~C"]
+    ),
+    st.text(alphabet="0123456789.-:ABEPTUVN ", max_size=6),
+)  # fmt: skip
+REGISTERED_SEGMENTS = sorted(
+    (key, segment_id) for key, grammar in REGISTRY.items() for segment_id in
+    grammar.records
+)  # fmt: skip
+
+
+class TestRegisteredExpressionsAgreeWithChecks(unittest.TestCase):
+    @settings(derandomize=True, max_examples=1500, deadline=None)
+    @given(
+        st.sampled_from(REGISTERED_SEGMENTS),
+        st.lists(REGISTERED_VALUES, max_size=12),
+        st.booleans(),
+    )
+    # A syntax note at the end of a segment (N1 R0203), a window cut short (DTM
+    # R020305), an unpaired qualifier (PO1 P0607), and elements over the count.
+    @example((("004010", "850"), "N1"), ["ST"], False)
+    @example((("004010", "850"), "N1"), ["ST", ""], True)
+    @example((("004010", "850"), "DTM"), ["064"], False)
+    @example((("004010", "850"), "PO1"), ["1", "2", "EA", "3", "", "UP"], False)
+    @example((("004010", "850"), "CTT"), ["1"] * 8, False)
+    def test_segment_match_implies_no_problem(self, key, values, trailing):
+        from ..grammar import _Record
+
+        (version, set_id), segment_id = key
+        grammar = REGISTRY[version, set_id]
+        rules = grammar.rules.get(segment_id, ())
+        record = _Record(segment_id, grammar.records[segment_id], rules, DELIMITERS)
+        raw = "*".join([segment_id, *values]) + ("*" if trailing else "")
+        problems = check_segment(
+            raw.split("*"), record.definitions, record.rules, DELIMITERS, True
+        )
+        if record.fast.fullmatch(raw):
+            self.assertEqual(problems, [], raw)
 
 
 class TestRegisteredGrammars(unittest.TestCase):

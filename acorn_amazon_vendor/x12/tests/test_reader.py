@@ -79,6 +79,30 @@ class TestStreaming(unittest.TestCase):
                 sets = list(Reader(io.BytesIO(text.encode()), chunk_size=size))
                 self.assertEqual([s.elements() for s in sets], expected)
 
+    def test_segments_passed_in_runs_keep_their_positions(self):
+        # Segments that cannot be envelope segments reach the reader in runs: a
+        # stray run and an element error in a set are located the same at any chunk
+        # size, with or without a line end after each terminator.
+        for line_end in ("", "\n", "\r\n"):
+            text = po_interchange(3, lines=1, line_end=line_end)
+            text = text.replace("ST*850*0002~", "", 1)
+            text = text.replace("20240105", "20241305")
+            for size in (1, 7, 97, 1 << 20):
+                with self.subTest(line_end=line_end, size=size):
+                    reader = Reader(io.BytesIO(text.encode()), chunk_size=size)
+                    sets = list(reader)
+                    stray = reader.report.interchanges[0].groups[0].errors[0]
+                    # ISA=1, GS=2, set 1 is 3..12, the stray BEG of set 2 is 13.
+                    self.assertEqual(
+                        (stray.segment_id, stray.segment_position), ("BEG", 13)
+                    )
+                    located = [
+                        (e.segment_id, e.segment_position, e.set_position)
+                        for one in sets
+                        for e in one.errors
+                    ]
+                    self.assertEqual(located, [("DTM", 7, 5), ("DTM", 26, 5)])
+
     def test_text_file_objects_and_bytes_give_the_same_sets(self):
         text = po_interchange(3)
         from_text = [s.control_number for s in iter_transaction_sets(io.StringIO(text))]

@@ -25,7 +25,8 @@ class TestDemoData(TransactionCase):
                     "client_order_ref": "4DEMOPO1",
                     "amz_fc_code": "ABE2",
                     "amz_in_review": False,
-                    "amz_ack_state": "pending",
+                    # the shipping demo marks the 855 sent (files move by hand)
+                    "amz_ack_state": "sent",
                 }
             ],
         )
@@ -35,7 +36,8 @@ class TestDemoData(TransactionCase):
             | self.env.ref("acorn_amazon_vendor.product_acorn_tea"),
         )
         types = order.amz_message_ids.mapped("document_type")
-        self.assertEqual(sorted(types), ["850", "855"])
+        self.assertEqual(types.count("850"), 1)
+        self.assertEqual(types.count("855"), 1)
         self.assertTrue(
             self.env["acorn.edi.message"].search(
                 [("account_id", "=", account.id), ("document_type", "=", "997")]

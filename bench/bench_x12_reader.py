@@ -244,13 +244,18 @@ def verdict(results, big, enforced=True):
                 rss < MAX_PEAK_RSS_MB,
             )
         )
+    show(lines, enforced)
+    return all(ok for _, ok in lines)
+
+
+def show(lines, enforced):
+    """Prints (text, met) lines as PASS/FAIL, or as "info" when not enforced."""
     print()
     for text, ok in lines:
         label = ("PASS" if ok else "FAIL") if enforced else "info"
         print(f"{label}  {text}")
     if not enforced:
         print("(smoke size: start-up costs dominate; timings are not enforced)")
-    return all(ok for _, ok in lines)
 
 
 def main(argv=None):

@@ -10,3 +10,17 @@ from . import test_997
 from . import test_retry
 from . import test_multicompany
 from . import test_transport
+from . import test_856_single
+from . import test_810_flow
+from . import test_810_checks
+from . import test_810_send
+from . import test_856_cartons
+from . import test_856_consolidated
+from . import test_856_partial
+from . import test_856_lots
+from . import test_856_blocked
+from . import test_sscc
+from . import test_labels
+from . import test_810_screens
+from . import test_856_demo
+from . import test_810_demo

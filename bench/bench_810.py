@@ -18,23 +18,19 @@ Database: ``--db``, else ``ACORN_TEST_DB``, else a new one built with odoo-bin
 
 import argparse
 import os
-import subprocess
 import sys
 import time
 
 sys.path.insert(0, os.environ["ODOO_PATH"])
 
+from odoo_bench import CONF, build_database, drop_database, env_for  # noqa: E402
+
 import odoo  # noqa: E402
 from odoo import Command  # noqa: E402
 from odoo.modules.registry import Registry  # noqa: E402
 
-CONF = os.environ["ACORN_CONF"]
 PRODUCTS = 50
 VENDOR = "BENCH810"
-
-
-def env_for(cr):
-    return odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
 
 
 def setup(db):
@@ -192,17 +188,6 @@ def run(db, account_id, count, lines):
     return times, outcome
 
 
-def build_database():
-    db = f"acorn_bench_{os.getpid()}"
-    odoo_bin = os.path.join(os.environ["ODOO_PATH"], "odoo-bin")
-    subprocess.check_call(
-        [sys.executable, odoo_bin, "-c", CONF, "-d", db, "-i", "acorn_amazon_vendor",
-         "--without-demo=all", "--stop-after-init", "--http-port=0",
-         "--log-level=warn"]
-    )  # fmt: skip
-    return db
-
-
 def report(args, times, outcome):
     count = outcome["invoices"]
     floor = times["floor"]
@@ -250,7 +235,7 @@ def main():
         problems = report(args, times, outcome)
     finally:
         if built:
-            subprocess.call(["dropdb", "--if-exists", db])
+            drop_database(db)
     for problem in problems:
         print(f"FAILED: {problem}")
     return 1 if problems else 0

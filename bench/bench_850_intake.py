@@ -18,23 +18,19 @@ Database: ``--db``, else ``ACORN_TEST_DB``, else a new one built with odoo-bin
 import argparse
 import base64
 import os
-import subprocess
 import sys
 import time
 from types import SimpleNamespace
 
 sys.path.insert(0, os.environ["ODOO_PATH"])
 
+from odoo_bench import CONF, build_database, drop_database, env_for  # noqa: E402
+
 import odoo  # noqa: E402
 from odoo.modules.registry import Registry  # noqa: E402
 
-CONF = os.environ["ACORN_CONF"]
 TARGET = 1.3
 PRODUCTS = 200
-
-
-def env_for(cr):
-    return odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
 
 
 def purchase_order(number, control, lines):
@@ -201,28 +197,6 @@ def run_pipeline(db, account_id, files):
     return seconds, confirm, len(orders), states
 
 
-def build_database():
-    db = f"acorn_bench_{os.getpid()}"
-    odoo_bin = os.path.join(os.environ["ODOO_PATH"], "odoo-bin")
-    subprocess.check_call(
-        [
-            sys.executable,
-            odoo_bin,
-            "-c",
-            CONF,
-            "-d",
-            db,
-            "-i",
-            "acorn_amazon_vendor",
-            "--without-demo=all",
-            "--stop-after-init",
-            "--http-port=0",
-            "--log-level=warn",
-        ]
-    )
-    return db
-
-
 def report(args, floor, pipeline):
     floor_s, floor_confirm, floor_count = floor
     pipe_s, pipe_confirm, pipe_count, states = pipeline
@@ -281,7 +255,7 @@ def main():
         problems = report(args, floor, pipeline)
     finally:
         if built:
-            subprocess.call(["dropdb", "--if-exists", db])
+            drop_database(db)
     for problem in problems:
         print(f"FAILED: {problem}")
     return 1 if problems else 0

@@ -24,14 +24,10 @@ from datetime import date, datetime
 
 sys.path.insert(0, os.environ["ODOO_PATH"])
 
+from odoo_bench import CONF, env_for  # noqa: E402
+
 import odoo  # noqa: E402
 from odoo.modules.registry import Registry  # noqa: E402
-
-CONF = os.environ["ACORN_CONF"]
-
-
-def env_for(cr):
-    return odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
 
 
 def setup_account(env, cartons):

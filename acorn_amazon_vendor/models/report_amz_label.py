@@ -6,19 +6,32 @@ from odoo import api, models
 from odoo.exceptions import UserError
 
 
+def _groups_of(pickings):
+    groups, todo = [], pickings
+    while todo:
+        group = todo[0]._amz_shipment_group() | todo[0]
+        groups.append(group)
+        todo -= group
+    return groups
+
+
 class AmzLabelReportMixin(models.AbstractModel):
     _name = "report.acorn_amazon_vendor.amz_label_mixin"
     _description = "Amazon SSCC label report (common part)"
     _amz_model = None
+    # The label kind a report prints ("carton", "pallet"), or None for all of them.
+    _amz_kind = None
 
     @api.model
     def _amz_groups(self, records):
-        """Deliveries that leave together, for the records printed."""
-        raise NotImplementedError
+        """Deliveries that leave together, for the cartons or pallets printed."""
+        return _groups_of(records._amz_pickings()._amz_is_shippable())
 
     @api.model
     def _amz_wanted(self, records, label):
-        return True
+        if self._amz_kind is None:
+            return True
+        return label["kind"] == self._amz_kind and label["record"] in records
 
     @api.model
     def _get_report_values(self, docids, data=None):
@@ -43,28 +56,12 @@ class AmzLabelReportMixin(models.AbstractModel):
         return {"doc_ids": docids, "docs": records, "labels": labels}
 
 
-def _groups_of(pickings):
-    groups, todo = [], pickings
-    while todo:
-        group = todo[0]._amz_shipment_group() | todo[0]
-        groups.append(group)
-        todo -= group
-    return groups
-
-
 class AmzCartonLabelReport(models.AbstractModel):
     _name = "report.acorn_amazon_vendor.report_amz_carton_label"
     _inherit = "report.acorn_amazon_vendor.amz_label_mixin"
     _description = "Amazon carton SSCC label"
     _amz_model = "stock.quant.package"
-
-    @api.model
-    def _amz_groups(self, records):
-        return _groups_of(records._amz_pickings()._amz_is_shippable())
-
-    @api.model
-    def _amz_wanted(self, records, label):
-        return label["kind"] == "carton" and label["record"] in records
+    _amz_kind = "carton"
 
 
 class AmzPalletLabelReport(models.AbstractModel):
@@ -72,14 +69,7 @@ class AmzPalletLabelReport(models.AbstractModel):
     _inherit = "report.acorn_amazon_vendor.amz_label_mixin"
     _description = "Amazon pallet SSCC label"
     _amz_model = "acorn.amz.pallet"
-
-    @api.model
-    def _amz_groups(self, records):
-        return _groups_of(records._amz_pickings()._amz_is_shippable())
-
-    @api.model
-    def _amz_wanted(self, records, label):
-        return label["kind"] == "pallet" and label["record"] in records
+    _amz_kind = "pallet"
 
 
 class AmzShipmentLabelReport(models.AbstractModel):

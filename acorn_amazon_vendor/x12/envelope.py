@@ -93,23 +93,41 @@ def check_gs(elements, seen_controls, version_5010):
     return problems
 
 
-def check_ge(elements, control, set_count):
-    """Checks a GE trailer against its GS06 and the number of sets read."""
+def _check_trailer(elements, segment, count, counted, control, header, codes):
+    """Checks a trailer's count (element 01) and control number (element 02).
+
+    Args:
+        elements: The trailer's elements.
+        segment: Its ID ("SE", "GE", "IEA").
+        count: What it counts, with the actual number ("segments; the set has 9
+            (ST to SE)").
+        counted: The actual number.
+        control: The control number of its header.
+        header: The header element it must match ("ST02", "GS06", "ISA13").
+        codes: (code for a wrong count, code for a wrong control number).
+
+    Returns:
+        list: (message, code, element position) problems.
+    """
     problems = []
-    if not count_matches(element(elements, 1), set_count):
+    said, echoed = element(elements, 1), element(elements, 2)
+    if not count_matches(said, counted):
+        problems.append((f"{segment}01 says {said!r} {count}.", codes[0], 1))
+    if echoed != control:
         problems.append(
             (
-                f"GE01 says {element(elements, 1)!r} transaction sets; the group has "
-                f"{set_count}.",
-                "5",
-                1,
+                f"{segment}02 {echoed!r} does not match {header} {control!r}.",
+                codes[1],
+                2,
             )
         )
-    if element(elements, 2) != control:
-        problems.append(
-            (f"GE02 {element(elements, 2)!r} does not match GS06 {control!r}.", "4", 2)
-        )
     return problems
+
+
+def check_ge(elements, control, set_count):
+    """Checks a GE trailer against its GS06 and the number of sets read (AK9 codes)."""
+    count = f"transaction sets; the group has {set_count}"
+    return _check_trailer(elements, "GE", count, set_count, control, "GS06", ("5", "4"))
 
 
 def check_st(elements, functional_id, seen_controls):
@@ -146,21 +164,10 @@ def check_st(elements, functional_id, seen_controls):
 
 def check_se(elements, control, segment_count):
     """Checks an SE trailer against its ST02 and the segments counted (ST..SE)."""
-    problems = []
-    if not count_matches(element(elements, 1), segment_count):
-        problems.append(
-            (
-                f"SE01 says {element(elements, 1)!r} segments; the set has "
-                f"{segment_count} (ST to SE).",
-                "4",
-                1,
-            )
-        )
-    if element(elements, 2) != control:
-        problems.append(
-            (f"SE02 {element(elements, 2)!r} does not match ST02 {control!r}.", "3", 2)
-        )
-    return problems
+    count = f"segments; the set has {segment_count} (ST to SE)"
+    return _check_trailer(
+        elements, "SE", count, segment_count, control, "ST02", ("4", "3")
+    )
 
 
 def check_iea(elements, control, group_count):
@@ -169,25 +176,10 @@ def check_iea(elements, control, group_count):
     Returns:
         list: (message, TA1 code, element position) problems.
     """
-    problems = []
-    if not count_matches(element(elements, 1), group_count):
-        problems.append(
-            (
-                f"IEA01 says {element(elements, 1)!r} functional groups; the "
-                f"interchange has {group_count}.",
-                "021",
-                1,
-            )
-        )
-    if element(elements, 2) != control:
-        problems.append(
-            (
-                f"IEA02 {element(elements, 2)!r} does not match ISA13 {control!r}.",
-                "001",
-                2,
-            )
-        )
-    return problems
+    count = f"functional groups; the interchange has {group_count}"
+    return _check_trailer(
+        elements, "IEA", count, group_count, control, "ISA13", ("021", "001")
+    )
 
 
 class InterchangeState:

@@ -23,9 +23,8 @@ import time
 
 sys.path.insert(0, os.environ["ODOO_PATH"])
 
-from odoo_bench import CONF, build_database, drop_database, env_for  # noqa: E402
+from odoo_bench import database, env_for, finish  # noqa: E402
 
-import odoo  # noqa: E402
 from odoo import Command  # noqa: E402
 from odoo.modules.registry import Registry  # noqa: E402
 
@@ -224,21 +223,11 @@ def main():
     args = parser.parse_args()
     if args.smoke:
         args.invoices, args.lines = 40, 5
-    odoo.tools.config.parse_config(["-c", CONF, "--log-level=warn"])
-    db, built = args.db, False
-    if not db:
-        db, built = build_database(), True
-    try:
+    with database(args.db) as db:
         account_id = setup(db)
         run(db, account_id, 4, args.lines)  # warm-up: caches, compiled grammars
         times, outcome = run(db, account_id, args.invoices, args.lines)
-        problems = report(args, times, outcome)
-    finally:
-        if built:
-            drop_database(db)
-    for problem in problems:
-        print(f"FAILED: {problem}")
-    return 1 if problems else 0
+        return finish(report(args, times, outcome))
 
 
 if __name__ == "__main__":

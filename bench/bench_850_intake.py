@@ -24,9 +24,8 @@ from types import SimpleNamespace
 
 sys.path.insert(0, os.environ["ODOO_PATH"])
 
-from odoo_bench import CONF, build_database, drop_database, env_for  # noqa: E402
+from odoo_bench import database, env_for, finish  # noqa: E402
 
-import odoo  # noqa: E402
 from odoo.modules.registry import Registry  # noqa: E402
 
 TARGET = 1.3
@@ -240,11 +239,7 @@ def main():
     args = parser.parse_args()
     if args.smoke:
         args.pos, args.lines, args.per_file = 40, 10, 20
-    odoo.tools.config.parse_config(["-c", CONF, "--log-level=warn"])
-    db, built = args.db, False
-    if not db:
-        db, built = build_database(), True
-    try:
+    with database(args.db) as db:
         account_id = setup(db)
         warm = make_files(4, args.lines, 4, "WARM")
         run_floor(db, account_id, warm)
@@ -252,13 +247,7 @@ def main():
         files = make_files(args.pos, args.lines, args.per_file, "BN")
         floor = run_floor(db, account_id, files)
         pipeline = run_pipeline(db, account_id, files)
-        problems = report(args, floor, pipeline)
-    finally:
-        if built:
-            drop_database(db)
-    for problem in problems:
-        print(f"FAILED: {problem}")
-    return 1 if problems else 0
+        return finish(report(args, floor, pipeline))
 
 
 if __name__ == "__main__":

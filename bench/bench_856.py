@@ -12,7 +12,8 @@ the clock; everything is rolled back, so the database is left as found.
 
     python bench/bench_856.py [--smoke] [--shipments N] [--cartons N]
 
-Database: ``--db``, else ``ACORN_TEST_DB`` (both addons installed, no demo).
+Database: ``--db``, else ``ACORN_TEST_DB``, else a new one built with odoo-bin
+(acorn_amazon_vendor, no demo) and dropped afterwards.
 Needs ``ODOO_PATH`` and ``ACORN_CONF``.
 """
 
@@ -24,9 +25,8 @@ from datetime import date, datetime
 
 sys.path.insert(0, os.environ["ODOO_PATH"])
 
-from odoo_bench import CONF, env_for  # noqa: E402
+from odoo_bench import database, env_for, finish  # noqa: E402
 
-import odoo  # noqa: E402
 from odoo.modules.registry import Registry  # noqa: E402
 
 
@@ -238,14 +238,9 @@ def main():
     args = parser.parse_args()
     if args.smoke:
         args.shipments = 20
-    if not args.db:
-        parser.error("give --db or ACORN_TEST_DB (both addons installed, no demo)")
-    odoo.tools.config.parse_config(["-c", CONF, "--log-level=warn"])
-    run(args.db, 2, args.cartons)  # warm the caches and the registry
-    problems = report(args, run(args.db, args.shipments, args.cartons))
-    for problem in problems:
-        print(f"FAILED: {problem}")
-    return 1 if problems else 0
+    with database(args.db) as db:
+        run(db, 2, args.cartons)  # warm the caches and the registry
+        return finish(report(args, run(db, args.shipments, args.cartons)))
 
 
 if __name__ == "__main__":

@@ -4,6 +4,7 @@ Imported by ``bench_850_intake.py``, ``bench_856.py`` and ``bench_810.py``; need
 ``ODOO_PATH`` (the Odoo 18.0 source) and ``ACORN_CONF`` (an odoo.conf).
 """
 
+import contextlib
 import os
 import shutil
 import subprocess
@@ -37,3 +38,26 @@ def drop_database(db):
     """Drop a database built by build_database(), filestore included."""
     subprocess.call(["dropdb", "--if-exists", db])
     shutil.rmtree(odoo.tools.config.filestore(db), ignore_errors=True)
+
+
+@contextlib.contextmanager
+def database(db=None):
+    """The database to run in: ``db`` if given, else one built now and dropped after.
+
+    Reads the Odoo configuration first, so the caller needs nothing else.
+    """
+    odoo.tools.config.parse_config(["-c", CONF, "--log-level=warn"])
+    built = not db
+    db = db or build_database()
+    try:
+        yield db
+    finally:
+        if built:
+            drop_database(db)
+
+
+def finish(problems):
+    """Prints what went wrong, if anything; the exit code of the benchmark."""
+    for problem in problems:
+        print(f"FAILED: {problem}")
+    return 1 if problems else 0

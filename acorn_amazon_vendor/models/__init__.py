@@ -8,10 +8,14 @@ from . import acorn_edi_message
 from . import acorn_edi_message_flow
 from . import res_partner
 from . import sale_order
+from . import sale_order_intake
+from . import sale_order_change
+from . import sale_order_ack
 from . import sale_order_line
 from . import acorn_vendor_account_billing
 from . import acorn_edi_message_billing
 from . import account_move
+from . import account_move_810
 from . import account_move_line
 from . import account_move_send
 from . import sale_order_invoicing
@@ -19,6 +23,9 @@ from . import sale_order_line_invoicing
 from . import acorn_vendor_account_shipping
 from . import delivery_carrier
 from . import acorn_amz_shipment
+from . import acorn_amz_shipment_asn
+from . import acorn_amz_shipment_check
+from . import acorn_amz_shipment_label
 from . import acorn_amz_pallet
 from . import acorn_edi_message_shipping
 from . import stock_quant_package

@@ -1,17 +1,14 @@
 """One physical shipment to one Amazon FC: what leaves together, one 856 ASN.
 
-Fields, states, creation from deliveries and the deadline. Building and sending
-the 856 is in acorn_amz_shipment_asn.py, the SSCC labels in
-acorn_amz_shipment_label.py (all three define ``acorn.amz.shipment``).
+Fields, states, creation from deliveries and the deadline. Each feature extends
+``acorn.amz.shipment`` in a file of its own: the 856 and its status in
+acorn_amz_shipment_asn.py, its checks in acorn_amz_shipment_check.py, the SSCC
+labels in acorn_amz_shipment_label.py.
 """
 
 from datetime import datetime, time, timedelta
 
 from odoo import api, fields, models
-
-from .acorn_amz_shipment_asn import ShipmentAsn
-from .acorn_amz_shipment_check import ShipmentChecks
-from .acorn_amz_shipment_label import ShipmentLabels
 
 # Where the shipment stands physically.
 STATES = [
@@ -19,27 +16,6 @@ STATES = [
     ("shipped", "Shipped"),
     ("cancel", "Cancelled"),
 ]
-# Where its 856 stands, computed from the 856 messages (latest wins).
-ASN_STATES = [
-    ("none", "Not shipped yet"),
-    ("blocked", "Blocked"),
-    ("to_send", "To send"),
-    ("pending", "Generated"),
-    ("held", "Held (parallel run)"),
-    ("sent", "Sent"),
-    ("acked", "Accepted by Amazon"),
-    ("error", "Failed"),
-]
-ASN_STATE_OF_MESSAGE = {
-    "out_new": "pending",
-    "out_generated": "pending",
-    "out_held": "held",
-    "out_sent": "sent",
-    "out_acked": "acked",
-    "out_rejected": "error",
-    "out_error_generate": "error",
-    "out_error_send": "error",
-}
 # TD504 transportation method codes (X12 element 91) offered for Amazon freight.
 TRANSPORT_METHODS = [
     ("M", "Motor (LTL / truckload)"),
@@ -50,7 +26,7 @@ TRANSPORT_METHODS = [
 CRON_BATCH = 500
 
 
-class AcornAmzShipment(ShipmentAsn, ShipmentChecks, ShipmentLabels, models.Model):
+class AcornAmzShipment(models.Model):
     """See the module docstring."""
 
     _name = "acorn.amz.shipment"
@@ -118,19 +94,6 @@ class AcornAmzShipment(ShipmentAsn, ShipmentChecks, ShipmentLabels, models.Model
     ship_date = fields.Datetime(tracking=True, help="DTM*011.")
     estimated_delivery = fields.Date(tracking=True, help="DTM*017.")
     weight = fields.Float(string="Gross Weight (lb)", digits="Stock Weight")
-    asn_message_ids = fields.One2many(
-        "acorn.edi.message", "amz_shipment_id", string="856 Messages"
-    )
-    asn_state = fields.Selection(
-        ASN_STATES,
-        string="ASN Status",
-        compute="_compute_asn_state",
-        store=True,
-        index=True,
-        tracking=True,
-    )
-    asn_block_reason = fields.Text(string="Why Blocked", readonly=True, copy=False)
-    asn_sent_date = fields.Datetime(string="856 Generated", readonly=True, copy=False)
     asn_due = fields.Datetime(
         string="856 Due",
         compute="_compute_asn_due",
@@ -178,18 +141,6 @@ class AcornAmzShipment(ShipmentAsn, ShipmentChecks, ShipmentLabels, models.Model
                 packages.filtered(lambda p: not p.amz_loose_on_pallet)
             )
             shipment.pallet_count = len(packages.amz_pallet_id | shipment.pallet_ids)
-
-    @api.depends("state", "asn_block_reason", "asn_message_ids.state")
-    def _compute_asn_state(self):
-        for shipment in self:
-            messages = shipment.asn_message_ids.sorted("id")
-            if messages:
-                state = ASN_STATE_OF_MESSAGE.get(messages[-1].state, "error")
-            elif shipment.state != "shipped":
-                state = "none"
-            else:
-                state = "blocked" if shipment.asn_block_reason else "to_send"
-            shipment.asn_state = state
 
     @api.depends("ship_date", "estimated_delivery", "account_id.amz_asn_target_hours")
     def _compute_asn_due(self):

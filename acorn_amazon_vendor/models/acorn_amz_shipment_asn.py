@@ -11,7 +11,7 @@ import logging
 
 from psycopg2 import errors as pg_errors
 
-from odoo import fields
+from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import SQL
 
@@ -31,6 +31,27 @@ from .sale_order_ack import to_decimal
 
 _logger = logging.getLogger(__name__)
 
+# Where its 856 stands, computed from the 856 messages (latest wins).
+ASN_STATES = [
+    ("none", "Not shipped yet"),
+    ("blocked", "Blocked"),
+    ("to_send", "To send"),
+    ("pending", "Generated"),
+    ("held", "Held (parallel run)"),
+    ("sent", "Sent"),
+    ("acked", "Accepted by Amazon"),
+    ("error", "Failed"),
+]
+ASN_STATE_OF_MESSAGE = {
+    "out_new": "pending",
+    "out_generated": "pending",
+    "out_held": "held",
+    "out_sent": "sent",
+    "out_acked": "acked",
+    "out_rejected": "error",
+    "out_error_generate": "error",
+    "out_error_send": "error",
+}
 # 855 states of a PO that let an ASN go out (held only while the account runs in
 # parallel, when nothing reaches Amazon anyway).
 ACKED_STATES = ("sent", "acked")
@@ -40,10 +61,34 @@ FAILED_STATES = ("out_error_generate", "out_error_send", "out_rejected")
 PURPOSE_ORIGINAL, PURPOSE_REPLACE = "00", "05"
 
 
-class ShipmentAsn:
-    """Mixed into ``acorn.amz.shipment``: build and send the 856."""
+class AcornAmzShipment(models.Model):
+    _inherit = "acorn.amz.shipment"  # pylint: disable=consider-merging-classes-inherited
 
-    __slots__ = ()  # Odoo rebases model classes: no instance layout of our own
+    asn_message_ids = fields.One2many(
+        "acorn.edi.message", "amz_shipment_id", string="856 Messages"
+    )
+    asn_state = fields.Selection(
+        ASN_STATES,
+        string="ASN Status",
+        compute="_compute_asn_state",
+        store=True,
+        index=True,
+        tracking=True,
+    )
+    asn_block_reason = fields.Text(string="Why Blocked", readonly=True, copy=False)
+    asn_sent_date = fields.Datetime(string="856 Generated", readonly=True, copy=False)
+
+    @api.depends("state", "asn_block_reason", "asn_message_ids.state")
+    def _compute_asn_state(self):
+        for shipment in self:
+            messages = shipment.asn_message_ids.sorted("id")
+            if messages:
+                state = ASN_STATE_OF_MESSAGE.get(messages[-1].state, "error")
+            elif shipment.state != "shipped":
+                state = "none"
+            else:
+                state = "blocked" if shipment.asn_block_reason else "to_send"
+            shipment.asn_state = state
 
     def _amz_freight(self):
         self.ensure_one()

@@ -11,7 +11,7 @@ whose containers were not labelled, or were relabelled since the freight changed
 import base64
 import hashlib
 
-from odoo import api
+from odoo import api, models
 
 from .acorn_amz_barcode import code128_png
 from .acorn_amz_freight import Freight
@@ -27,10 +27,8 @@ def gs1_128_value(sscc):
     return f"{FNC1}{SSCC_AI}{sscc}"
 
 
-class ShipmentLabels:
-    """Mixed into ``acorn.amz.shipment``: its SSCC labels."""
-
-    __slots__ = ()  # Odoo rebases model classes: no instance layout of our own
+class AcornAmzShipment(models.Model):
+    _inherit = "acorn.amz.shipment"  # pylint: disable=consider-merging-classes-inherited
 
     @api.model
     def _amz_label_data(self, pickings):

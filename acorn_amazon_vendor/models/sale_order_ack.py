@@ -9,9 +9,10 @@ of each item.
 """
 
 import hashlib
+from datetime import timedelta
 from decimal import Decimal
 
-from odoo import fields
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 from ..x12 import X12Error
@@ -19,6 +20,30 @@ from .sale_order_line import MIN_CONFIRMATION_RATE
 
 # 855 message states that do not count as "already sent".
 FAILED_STATES = ("out_error_generate", "out_error_send", "out_rejected")
+
+# Where an Amazon order's acknowledgment stands, from its 855 messages.
+ACK_STATES = [
+    ("to_send", "To acknowledge"),
+    ("pending", "Generated"),
+    ("held", "Held (parallel run)"),
+    ("sent", "Sent"),
+    ("acked", "Accepted by Amazon"),
+    ("error", "Failed"),
+]
+# 855 message state -> order acknowledgment state (latest 855 wins).
+ACK_STATE_OF_MESSAGE = {
+    "out_new": "pending",
+    "out_generated": "pending",
+    "out_held": "held",
+    "out_sent": "sent",
+    "out_acked": "acked",
+    "out_rejected": "error",
+    "out_error_generate": "error",
+    "out_error_send": "error",
+}
+# Amazon's deadlines (FACTS.md §4.3): acknowledge within 24 h; changes within 48 h.
+ACK_DEADLINE_HOURS = 24
+CHANGE_WINDOW_HOURS = 48
 
 
 def to_decimal(value):
@@ -29,10 +54,115 @@ def to_decimal(value):
     return number.normalize()
 
 
-class SaleOrderAck:
-    """Methods of ``sale.order`` (mixed into it in sale_order.py); see above."""
+class SaleOrder(models.Model):
+    _inherit = "sale.order"  # pylint: disable=consider-merging-classes-inherited
 
-    __slots__ = ()  # Odoo rebases model classes: no instance layout of our own
+    amz_ack_deadline = fields.Datetime(
+        string="855 Due",
+        compute="_compute_amz_ack_deadline",
+        store=True,
+        help="Amazon expects the acknowledgment within 24 hours of the PO.",
+    )
+    amz_ack_hours_left = fields.Float(
+        string="Hours to 855 Deadline", compute="_compute_amz_ack_hours_left"
+    )
+    amz_ack_state = fields.Selection(
+        ACK_STATES,
+        string="Acknowledgment",
+        compute="_compute_amz_ack_state",
+        store=True,
+        index=True,
+    )
+    amz_ack_first_sent = fields.Datetime(
+        string="First 855 Sent", readonly=True, copy=False
+    )
+    amz_ack_dirty = fields.Boolean(
+        string="855 Changed Since Sent", readonly=True, copy=False
+    )
+    amz_escalated = fields.Boolean(readonly=True, copy=False)
+    amz_confirm_warning = fields.Text(
+        string="Confirmation Rate Warning", compute="_compute_amz_confirm_warning"
+    )
+
+    @api.depends("amz_received_date")
+    def _compute_amz_ack_deadline(self):
+        for order in self:
+            order.amz_ack_deadline = order.amz_received_date and (
+                order.amz_received_date + timedelta(hours=ACK_DEADLINE_HOURS)
+            )
+
+    @api.depends("amz_ack_deadline")
+    def _compute_amz_ack_hours_left(self):
+        now = fields.Datetime.now()
+        for order in self:
+            deadline = order.amz_ack_deadline
+            left = (deadline - now).total_seconds() / 3600 if deadline else 0.0
+            order.amz_ack_hours_left = round(left, 1)
+
+    @api.depends("amz_po_number", "amz_message_ids.state")
+    def _compute_amz_ack_state(self):
+        for order in self:
+            acks = order.amz_message_ids.filtered(
+                lambda m: m.document_type == "855"
+            ).sorted("id")
+            if not order.amz_po_number:
+                order.amz_ack_state = False
+            elif not acks:
+                order.amz_ack_state = "to_send"
+            else:
+                order.amz_ack_state = ACK_STATE_OF_MESSAGE.get(acks[-1].state, "error")
+
+    @api.depends(
+        "order_line.amz_ack_status",
+        "order_line.amz_ack_qty",
+        "order_line.amz_ordered_qty",
+    )
+    def _compute_amz_confirm_warning(self):
+        for order in self:
+            order.amz_confirm_warning = "\n".join(order._amz_855_warnings().values())
+
+    @api.model
+    def _cron_amz_escalate_acknowledgments(self):
+        """Schedules an activity on each PO close to its 24 h deadline, once."""
+        orders = self.sudo().search(
+            [
+                ("amz_ack_state", "=", "to_send"),
+                ("amz_escalated", "=", False),
+                ("state", "!=", "cancel"),
+            ],
+            order="amz_ack_deadline",
+            limit=500,
+        )
+        now = fields.Datetime.now()
+        due = orders.filtered(
+            lambda o: (
+                o.amz_ack_deadline
+                and o.amz_ack_deadline
+                - timedelta(hours=o.amz_account_id.ack_escalation_hours)
+                <= now
+            )
+        )
+        for order in due:
+            order.activity_schedule(
+                "acorn_amazon_vendor.mail_activity_amz_855_due",
+                date_deadline=order.amz_ack_deadline.date(),
+                summary=self.env._("855 due for PO %(po)s", po=order.amz_po_number),
+                note=self.env._(
+                    "Amazon expects the acknowledgment by %(deadline)s (UTC).",
+                    deadline=order.amz_ack_deadline,
+                ),
+                user_id=order.amz_account_id.user_id.id or self.env.uid,
+            )
+        due.write({"amz_escalated": True})
+        self.env["ir.cron"]._notify_progress(done=len(due), remaining=0)
+
+    def _amz_check_change_window(self):
+        """Quantity, cost and status changes are due within 48 h of the first 855."""
+        self.ensure_one()
+        first = self.amz_ack_first_sent
+        if not first:
+            return True
+        return fields.Datetime.now() <= first + timedelta(hours=CHANGE_WINDOW_HOURS)
 
     def _amz_prepare_855(self):
         """Returns the PurchaseOrderAck for this order as it stands."""

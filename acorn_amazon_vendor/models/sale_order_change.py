@@ -6,7 +6,7 @@ a change, held for review until someone applies it; BEG01 = 01 cancels the order
 while nothing has shipped.
 """
 
-from odoo import Command
+from odoo import Command, fields, models
 
 from .acorn_amz_po_context import PurchaseOrderContext
 from .sale_order_intake import PURPOSE_CANCEL, PURPOSE_DUPLICATE
@@ -26,10 +26,16 @@ CHANGED_FIELDS = (
 ACK_RESET_FIELDS = ("amz_ack_status", "amz_ack_qty", "amz_ack_cost")
 
 
-class SaleOrderChange:
-    """Methods of ``sale.order`` (mixed into it in sale_order.py); see above."""
+class SaleOrder(models.Model):
+    _inherit = "sale.order"  # pylint: disable=consider-merging-classes-inherited
 
-    __slots__ = ()  # Odoo rebases model classes: no instance layout of our own
+    amz_change_message_id = fields.Many2one(
+        "acorn.edi.message",
+        string="Pending Change",
+        readonly=True,
+        copy=False,
+        help="A later 850 for this PO with new content, waiting for review.",
+    )
 
     def _amz_import_850_again(self, po, message):
         """An 850 for a PO this order already holds: ``(order, logs)``."""
@@ -122,3 +128,29 @@ class SaleOrderChange:
             self.write({"order_line": [Command.create(vals)]})
         for line in current.values():
             line._amz_retire()
+
+    def _amz_can_cancel(self):
+        """Amazon may cancel a PO that has not left our warehouse."""
+        self.ensure_one()
+        return not self.picking_ids.filtered(lambda p: p.state == "done")
+
+    def _amz_cancel_by_amazon(self, message):
+        """Applies a cancellation 850 (BEG01 = 01) to this order."""
+        self.ensure_one()
+        if not self._amz_can_cancel():
+            self._amz_flag_review(
+                [
+                    self.env._(
+                        "Amazon cancelled PO %(po)s but goods already left: "
+                        "settle it with Amazon.",
+                        po=self.amz_po_number,
+                    )
+                ],
+                message,
+            )
+            return
+        self._action_cancel()
+        self.message_post(
+            body=self.env._("Cancelled by Amazon (%(msg)s).", msg=message.name)
+        )
+        message._set_state("in_processed")

@@ -1,13 +1,14 @@
 """850 purchase order -> sale order, one per PO (FACTS.md §3).
 
-``x12.parse_850()`` gives a PurchaseOrder; ``_amz_import_850()`` turns it into a sale
-order, or recognises it as a duplicate, a change or a cancellation of one already
-imported. Lines are matched through the account's identifier table; anything that
+``x12.parse_850()`` gives a PurchaseOrder; ``_amz_import_850_batch()`` turns each
+new PO into a sale order, and hands a PO already imported to
+``_amz_import_850_again()`` (sale_order_change.py): a duplicate, a change or a
+cancellation. Lines are matched through the account's identifier table; anything that
 can't be matched or priced puts the order in review with its reason: nothing is
 dropped silently.
 """
 
-from odoo import Command, api, fields
+from odoo import Command, api, fields, models
 
 from ..x12 import X12Error
 from .acorn_amz_po_context import PurchaseOrderContext
@@ -42,10 +43,27 @@ def split_rounds(items):
     return rounds
 
 
-class SaleOrderIntake:
-    """Methods of ``sale.order`` (mixed into it in sale_order.py); see above."""
+class SaleOrder(models.Model):
+    _inherit = "sale.order"  # pylint: disable=consider-merging-classes-inherited
 
-    __slots__ = ()  # Odoo rebases model classes: no instance layout of our own
+    amz_po_type = fields.Selection(PO_TYPES, string="PO Type", readonly=True)
+    amz_po_date = fields.Date(string="PO Date", readonly=True, copy=False)
+    amz_backorder_allowed = fields.Boolean(
+        string="Backorder Allowed", readonly=True, help="CSH01 = Y."
+    )
+    amz_window_start = fields.Date(
+        string="Do Not Deliver Before", readonly=True, help="DTM*064."
+    )
+    amz_window_end = fields.Date(
+        string="Do Not Deliver After", readonly=True, help="DTM*063."
+    )
+    amz_fc_code = fields.Char(string="Ship-to FC", readonly=True, copy=False)
+    amz_notes = fields.Text(string="Amazon Notes", readonly=True, copy=False)
+    amz_po_digest = fields.Char(readonly=True, copy=False)
+    amz_message_id = fields.Many2one(
+        "acorn.edi.message", string="Amazon 850", readonly=True, copy=False
+    )
+    amz_received_date = fields.Datetime(string="PO Received", readonly=True, copy=False)
 
     @api.model
     def _amz_import_850_batch(self, messages, sets):
@@ -96,25 +114,6 @@ class SaleOrderIntake:
                 new.append((message, po))
         if new:
             self._amz_create_from_850(account, new)
-
-    def _amz_import_850(self, po, message):
-        """Imports one parsed 850: ``(order, logs)``; the message records the outcome.
-
-        Args:
-            po: The PurchaseOrder.
-            message: Its ``acorn.edi.message``.
-        """
-        existing = self.search(
-            [
-                ("amz_account_id", "=", message.account_id.id),
-                ("amz_po_number", "=", po.po_number),
-            ],
-            limit=1,
-        )
-        if existing:
-            return existing._amz_import_850_again(po, message)
-        orders = self._amz_create_from_850(message.account_id, [(message, po)])
-        return orders, [message.error_message or message.state]
 
     def _amz_create_from_850(self, account, items):
         """Creates the orders of new POs in one batch (one by one if it fails)."""

@@ -10,11 +10,37 @@ same invoice never twice.
 import hashlib
 from decimal import Decimal
 
+from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
 from ..x12 import X12Error
+from .acorn_edi_message import ACK_STATES
 from .acorn_vendor_account_billing import x12_text
 from .sale_order_ack import to_decimal
+
+# Where an Amazon invoice's 810 stands, from its latest 810 message.
+EDI_STATES = [
+    ("to_send", "To send"),
+    ("generated", "Generated"),
+    ("held", "Held (parallel run)"),
+    ("sent", "Sent"),
+    ("accepted", "Accepted by Amazon"),
+    ("rejected", "Rejected by Amazon"),
+    ("error", "Failed"),
+]
+# 810 message state -> invoice 810 state (the latest 810 wins).
+EDI_STATE_OF_MESSAGE = {
+    "out_new": "generated",
+    "out_generated": "generated",
+    "out_held": "held",
+    "out_sent": "sent",
+    "out_acked": "accepted",
+    "out_rejected": "rejected",
+    "out_error_generate": "error",
+    "out_error_send": "error",
+}
+# Invoice 810 states meaning the 810 is out (or on its way): sending again is a resend.
+LIVE_STATES = ("generated", "held", "sent", "accepted")
 
 # Acknowledgment states of the order that let its invoices go (855 out or held).
 ACKED_ORDER_STATES = ("sent", "acked")
@@ -30,10 +56,81 @@ TERMS_BASIC, TERMS_DISCOUNT, BASIS_INVOICE_DATE = "01", "08", "3"
 TERMS_WIDTH = 80
 
 
-class AccountMove810:
-    """Methods of ``account.move`` (mixed into it in account_move.py); see above."""
+class AccountMove(models.Model):
+    _inherit = "account.move"  # pylint: disable=consider-merging-classes-inherited
 
-    __slots__ = ()  # Odoo rebases model classes: no instance layout of our own
+    amz_message_ids = fields.One2many(
+        "acorn.edi.message",
+        "move_id",
+        string="810 Messages",
+        readonly=True,
+        groups="acorn_amazon_vendor.group_amazon_vendor_user",
+    )
+    amz_message_id = fields.Many2one(
+        "acorn.edi.message",
+        string="Latest 810",
+        compute="_compute_amz_message_id",
+        compute_sudo=True,
+        groups="acorn_amazon_vendor.group_amazon_vendor_user",
+    )
+    amz_edi_state = fields.Selection(
+        EDI_STATES,
+        string="810 Status",
+        compute="_compute_amz_edi_state",
+        store=True,
+        index=True,
+        copy=False,
+    )
+    amz_ack_state = fields.Selection(
+        ACK_STATES,
+        string="Amazon 997",
+        compute="_compute_amz_message_id",
+        compute_sudo=True,
+    )
+    amz_edi_error = fields.Text(
+        string="Amazon's Answer", compute="_compute_amz_message_id", compute_sudo=True
+    )
+    amz_check_text = fields.Text(
+        string="What Stops the 810",
+        compute="_compute_amz_check_text",
+        compute_sudo=True,
+    )
+
+    @api.depends(
+        "amz_message_ids.state",
+        "amz_message_ids.ack_state",
+        "amz_message_ids.error_message",
+    )
+    def _compute_amz_message_id(self):
+        for move in self:
+            latest = move.amz_message_ids.sorted("id")[-1:]
+            move.amz_message_id = latest
+            move.amz_ack_state = latest.ack_state or False
+            move.amz_edi_error = latest.error_message or False
+
+    @api.depends("state", "amz_account_id", "amz_message_ids.state")
+    def _compute_amz_edi_state(self):
+        for move in self:
+            latest = move.amz_message_ids.sorted("id")[-1:]
+            if latest:
+                move.amz_edi_state = EDI_STATE_OF_MESSAGE.get(latest.state, "error")
+            elif move.amz_account_id and move.state == "posted":
+                move.amz_edi_state = "to_send"
+            else:
+                move.amz_edi_state = False
+
+    def _compute_amz_check_text(self):
+        for move in self:
+            if move.amz_account_id and move.state == "posted":
+                problems = move._amz_check_810()
+                move.amz_check_text = "\n".join(problems.values()) or False
+            else:
+                move.amz_check_text = False
+
+    def _amz_is_live(self):
+        """True when an 810 for this invoice is out or on its way."""
+        self.ensure_one()
+        return self.amz_edi_state in LIVE_STATES
 
     # Checks -------------------------------------------------------------------------
 

@@ -6,6 +6,7 @@ from . import acorn_product_identifier
 from . import acorn_edi_interchange
 from . import acorn_edi_message
 from . import acorn_edi_message_flow
+from . import acorn_edi_document_mixin
 from . import res_partner
 from . import sale_order
 from . import sale_order_intake

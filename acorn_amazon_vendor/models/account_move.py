@@ -178,7 +178,7 @@ class AccountMove(models.Model):
     def _amz_notify_810(self, message):
         """Tells the invoice what became of one of its 810s."""
         self.ensure_one()
-        state = dict(message._fields["state"].selection)[message.state]
+        state = self._amz_selection_label("state", message)
         body = self.env._(
             "810 %(name)s: %(state)s.", name=message.name or "", state=state
         )

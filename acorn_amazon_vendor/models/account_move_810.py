@@ -11,39 +11,16 @@ import hashlib
 from decimal import Decimal
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError
 
-from ..x12 import X12Error
+from .acorn_edi_document_mixin import LIVE_STATES, OUTBOUND_STATES
 from .acorn_edi_message import ACK_STATES
 from .acorn_vendor_account_billing import x12_text
-from .sale_order_ack import to_decimal
+from .sale_order_ack import ACKNOWLEDGED_STATES, to_decimal
 
-# Where an Amazon invoice's 810 stands, from its latest 810 message.
-EDI_STATES = [
-    ("to_send", "To send"),
-    ("generated", "Generated"),
-    ("held", "Held (parallel run)"),
-    ("sent", "Sent"),
-    ("accepted", "Accepted by Amazon"),
-    ("rejected", "Rejected by Amazon"),
-    ("error", "Failed"),
-]
-# 810 message state -> invoice 810 state (the latest 810 wins).
-EDI_STATE_OF_MESSAGE = {
-    "out_new": "generated",
-    "out_generated": "generated",
-    "out_held": "held",
-    "out_sent": "sent",
-    "out_acked": "accepted",
-    "out_rejected": "rejected",
-    "out_error_generate": "error",
-    "out_error_send": "error",
-}
-# Invoice 810 states meaning the 810 is out (or on its way): sending again is a resend.
-LIVE_STATES = ("generated", "held", "sent", "accepted")
-
-# Acknowledgment states of the order that let its invoices go (855 out or held).
-ACKED_ORDER_STATES = ("sent", "acked")
+# Where an Amazon invoice's 810 stands: to send once posted, then the outbound
+# states of its latest 810.
+EDI_STATES = [("to_send", "To send")] + OUTBOUND_STATES
 # BIG07 Transaction Type (640) of a credit note: CR credit memo (FACTS §6 [I];
 # SP-API invoiceType CreditNote).
 CREDIT_MEMO = "CR"
@@ -57,7 +34,8 @@ TERMS_WIDTH = 80
 
 
 class AccountMove(models.Model):
-    _inherit = "account.move"  # pylint: disable=consider-merging-classes-inherited
+    _name = "account.move"
+    _inherit = ["account.move", "acorn.edi.document.mixin"]  # pylint: disable=consider-merging-classes-inherited
 
     amz_message_ids = fields.One2many(
         "acorn.edi.message",
@@ -111,13 +89,10 @@ class AccountMove(models.Model):
     @api.depends("state", "amz_account_id", "amz_message_ids.state")
     def _compute_amz_edi_state(self):
         for move in self:
-            latest = move.amz_message_ids.sorted("id")[-1:]
-            if latest:
-                move.amz_edi_state = EDI_STATE_OF_MESSAGE.get(latest.state, "error")
-            elif move.amz_account_id and move.state == "posted":
-                move.amz_edi_state = "to_send"
-            else:
-                move.amz_edi_state = False
+            state = move._amz_outbound_state(move.amz_message_ids)
+            if not state and move.amz_account_id and move.state == "posted":
+                state = "to_send"
+            move.amz_edi_state = state
 
     def _compute_amz_check_text(self):
         for move in self:
@@ -173,13 +148,11 @@ class AccountMove(models.Model):
     def _amz_check_order(self, order):
         """The PO acknowledged and, for an invoice, shipped; for a credit note, sent."""
         errors = {}
-        acked = ACKED_ORDER_STATES + (
+        acked = ACKNOWLEDGED_STATES + (
             ("held",) if self.amz_account_id.parallel_run else ()
         )
         if order.amz_ack_state not in acked:
-            state = dict(order._fields["amz_ack_state"].selection).get(
-                order.amz_ack_state, "-"
-            )
+            state = self._amz_selection_label("amz_ack_state", order)
             errors["ack"] = self.env._(
                 "PO %(po)s has no 855 at Amazon yet (acknowledgment: %(state)s): send "
                 "the acknowledgment first.",
@@ -209,7 +182,7 @@ class AccountMove(models.Model):
                 "Already sent to Amazon as %(message)s (%(state)s): a resend is an "
                 "administrator's action (Resend 810, with a reason).",
                 message=self.sudo().amz_message_id.name,
-                state=dict(self._fields["amz_edi_state"].selection)[self.amz_edi_state],
+                state=self._amz_selection_label("amz_edi_state"),
             )
         if self.amz_account_id.amz_invoice_approval and not self.amz_approved_by:
             errors["approval"] = self.env._(
@@ -358,43 +331,32 @@ class AccountMove(models.Model):
             "acorn_amazon_vendor.group_amazon_vendor_manager"
         ):
             raise AccessError(self.env._("Only Amazon Vendor administrators resend."))
-        errors = self._amz_check_810(resend=bool(resend_reason))
-        if errors:
-            raise UserError(
-                self.env._(
-                    "The 810 for %(move)s can't go out:\n%(errors)s",
-                    move=self.name,
-                    errors="\n".join(errors.values()),
-                )
-            )
-        message = self._amz_emit_810()
+        message = self._amz_edi_send(
+            "810",
+            self._amz_check_810(resend=bool(resend_reason)),
+            self._amz_prepare_810,
+            self._amz_810_values,
+        )
         self._amz_log_sent(message, author, by_policy, resend_reason)
         return message
 
-    def _amz_emit_810(self):
-        from ..x12 import build_810
+    def _amz_edi_account(self):
+        return self.amz_account_id
 
-        document = self._amz_prepare_810()
-        account = self.amz_account_id._amz_for_processing()
+    def _amz_edi_reference(self):
+        return self.name
+
+    def _amz_810_values(self, document):
         order = self._amz_810_order()
-        values = {
+        return {
             "po_number": order.amz_po_number,
             "invoice_number": self.name,
             "sale_order_id": order.id,
             "move_id": self.id,
-            "res_model": self._name,
-            "res_id": self.id,
             "content_digest": hashlib.sha256(repr(document).encode()).hexdigest(),
         }
-        try:
-            return account._amz_emit("810", build_810, document, values)
-        except X12Error as error:
-            raise UserError(
-                self.env._("The 810 can't be built: %(error)s", error=error)
-            ) from error
 
     def _amz_log_sent(self, message, author, by_policy, resend_reason):
-        state = dict(message._fields["state"].selection)[message.state]
         if resend_reason:
             how = self.env._("resent by %(user)s: %(reason)s", user=author.name,
                              reason=resend_reason)  # fmt: skip
@@ -402,14 +364,13 @@ class AccountMove(models.Model):
             how = self.env._("sent on posting (account policy)")
         else:
             how = self.env._("sent by %(user)s", user=author.name)
-        self.message_post(
-            body=self.env._(
-                "810 %(message)s generated (%(state)s), %(how)s; file %(file)s.",
-                message=message.name,
-                state=state,
+        self._amz_edi_log_sent(
+            message,
+            self.env._(
+                ", %(how)s; file %(file)s.",
                 how=how,
                 file=message.interchange_id.filename,
-            )
+            ),
         )
         self.activity_feedback(["acorn_amazon_vendor.mail_activity_amz_810_blocked"])
         self.sudo().is_move_sent = True

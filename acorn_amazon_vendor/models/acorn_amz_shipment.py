@@ -231,7 +231,7 @@ class AcornAmzShipment(models.Model):
         late = self.sudo().search(
             [
                 ("state", "=", "shipped"),
-                ("asn_state", "in", ("to_send", "blocked", "error")),
+                ("asn_state", "in", ("to_send", "blocked", "rejected", "error")),
                 ("asn_due", "<=", now),
                 ("asn_escalated", "=", False),
             ],

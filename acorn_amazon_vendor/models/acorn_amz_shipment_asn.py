@@ -7,6 +7,7 @@ freight (S/O/P/I, S/O/T/P/I, S/O/T/I); no ASN against an unacknowledged or close
 PO; expiry dates of dated goods. Sent once: a resend is a manager's replacement.
 """
 
+import functools
 import logging
 
 from psycopg2 import errors as pg_errors
@@ -23,46 +24,27 @@ from ..x12 import (
     ShipmentItem,
     ShipmentOrder,
     Tare,
-    X12Error,
-    build_856,
 )
 from .acorn_amz_freight import Freight, item_groups
+from .acorn_edi_document_mixin import FAILED_MESSAGE_STATES, OUTBOUND_STATES
 from .sale_order_ack import to_decimal
 
 _logger = logging.getLogger(__name__)
 
-# Where its 856 stands, computed from the 856 messages (latest wins).
+# Where its 856 stands: its own states before any 856, then the outbound states of
+# its latest 856.
 ASN_STATES = [
     ("none", "Not shipped yet"),
     ("blocked", "Blocked"),
     ("to_send", "To send"),
-    ("pending", "Generated"),
-    ("held", "Held (parallel run)"),
-    ("sent", "Sent"),
-    ("acked", "Accepted by Amazon"),
-    ("error", "Failed"),
-]
-ASN_STATE_OF_MESSAGE = {
-    "out_new": "pending",
-    "out_generated": "pending",
-    "out_held": "held",
-    "out_sent": "sent",
-    "out_acked": "acked",
-    "out_rejected": "error",
-    "out_error_generate": "error",
-    "out_error_send": "error",
-}
-# 855 states of a PO that let an ASN go out (held only while the account runs in
-# parallel, when nothing reaches Amazon anyway).
-ACKED_STATES = ("sent", "acked")
-# 856 message states that do not count as "already sent".
-FAILED_STATES = ("out_error_generate", "out_error_send", "out_rejected")
+] + OUTBOUND_STATES
 # BSN01 transaction set purpose (X12 element 353): 00 original, 05 replace.
 PURPOSE_ORIGINAL, PURPOSE_REPLACE = "00", "05"
 
 
 class AcornAmzShipment(models.Model):
-    _inherit = "acorn.amz.shipment"  # pylint: disable=consider-merging-classes-inherited
+    _name = "acorn.amz.shipment"
+    _inherit = ["acorn.amz.shipment", "acorn.edi.document.mixin"]  # pylint: disable=consider-merging-classes-inherited
 
     asn_message_ids = fields.One2many(
         "acorn.edi.message", "amz_shipment_id", string="856 Messages"
@@ -81,12 +63,10 @@ class AcornAmzShipment(models.Model):
     @api.depends("state", "asn_block_reason", "asn_message_ids.state")
     def _compute_asn_state(self):
         for shipment in self:
-            messages = shipment.asn_message_ids.sorted("id")
-            if messages:
-                state = ASN_STATE_OF_MESSAGE.get(messages[-1].state, "error")
-            elif shipment.state != "shipped":
+            state = shipment._amz_outbound_state(shipment.asn_message_ids)
+            if not state and shipment.state != "shipped":
                 state = "none"
-            else:
+            elif not state:
                 state = "blocked" if shipment.asn_block_reason else "to_send"
             shipment.asn_state = state
 
@@ -229,34 +209,25 @@ class AcornAmzShipment(models.Model):
         self._amz_lock()
         if purpose == PURPOSE_ORIGINAL:
             self._amz_refuse_after_856()
-        errors = self._amz_check_856()
-        if errors:
-            raise UserError(
-                self.env._(
-                    "The 856 for %(asn)s can't go out yet:\n%(errors)s",
-                    asn=self.name,
-                    errors="\n".join(errors.values()),
-                )
-            )
-        document = self._amz_prepare_856(purpose)
-        account = self.account_id._amz_for_processing()
-        values = {
-            "shipment_number": self.name,
-            "amz_shipment_id": self.id,
-            "sale_order_id": self.picking_ids.sale_id[:1].id
-            if len(self.picking_ids.sale_id) == 1
-            else False,
-            "res_model": self._name,
-            "res_id": self.id,
-        }
-        try:
-            message = account._amz_emit("856", build_856, document, values)
-        except X12Error as error:
-            raise UserError(
-                self.env._("The 856 can't be built: %(error)s", error=error)
-            ) from error
+        message = self._amz_edi_send(
+            "856",
+            self._amz_check_856(),
+            functools.partial(self._amz_prepare_856, purpose),
+            self._amz_856_values,
+        )
         self._amz_record_sent(message, purpose)
         return message
+
+    def _amz_edi_account(self):
+        return self.account_id
+
+    def _amz_856_values(self, _shipment):
+        orders = self.picking_ids.sale_id
+        return {
+            "shipment_number": self.name,
+            "amz_shipment_id": self.id,
+            "sale_order_id": orders.id if len(orders) == 1 else False,
+        }
 
     def _amz_lock(self):
         """Row-locks the shipment so two users can't send its ASN at once."""
@@ -274,7 +245,9 @@ class AcornAmzShipment(models.Model):
 
     def _amz_refuse_after_856(self):
         """Nothing goes out twice by accident."""
-        sent = self.asn_message_ids.filtered(lambda m: m.state not in FAILED_STATES)
+        sent = self.asn_message_ids.filtered(
+            lambda m: m.state not in FAILED_MESSAGE_STATES
+        )
         if sent:
             raise UserError(
                 self.env._(
@@ -300,18 +273,15 @@ class AcornAmzShipment(models.Model):
                 "acorn_amazon_vendor.mail_activity_amz_asn_late",
             ]
         )
-        self.message_post(
-            body=self.env._(
-                "856 %(message)s generated%(replace)s (%(state)s): %(cartons)s "
-                "carton(s), %(pallets)s pallet(s), POs %(pos)s.",
-                message=message.name,
-                replace=self.env._(" as a replacement") if purpose != "00" else "",
-                state=dict(message._fields["state"].selection)[message.state],
-                cartons=self.carton_count,
-                pallets=self.pallet_count,
-                pos=self.po_numbers or "-",
-            )
+        details = self.env._(
+            ": %(cartons)s carton(s), %(pallets)s pallet(s), POs %(pos)s.",
+            cartons=self.carton_count,
+            pallets=self.pallet_count,
+            pos=self.po_numbers or "-",
         )
+        if purpose != PURPOSE_ORIGINAL:
+            details = self.env._(" as a replacement") + details
+        self._amz_edi_log_sent(message, details)
         for picking in self.picking_ids:
             picking.message_post(
                 body=self.env._(

@@ -9,7 +9,7 @@ against the ASN, and finally the x12 checks of the built document.
 
 from odoo import models
 
-from .acorn_amz_shipment_asn import ACKED_STATES
+from .sale_order_ack import ACKNOWLEDGED_STATES
 
 
 class AcornAmzShipment(models.Model):
@@ -76,14 +76,14 @@ class AcornAmzShipment(models.Model):
                     "PO %(po)s is cancelled or closed: Amazon rejects an ASN for it.",
                     po=po,
                 )
-            elif order.amz_ack_state not in ACKED_STATES and not (
+            elif order.amz_ack_state not in ACKNOWLEDGED_STATES and not (
                 parallel and order.amz_ack_state == "held"
             ):
                 errors[f"po_{order.id}_ack"] = self.env._(
                     "PO %(po)s is not acknowledged yet (855: %(state)s): send the 855 "
                     "first.",
                     po=po,
-                    state=order.amz_ack_state or "-",
+                    state=self._amz_selection_label("amz_ack_state", order),
                 )
             if order.amz_fc_code and order.amz_fc_code != self.fc_code:
                 errors[f"po_{order.id}_fc"] = self.env._(

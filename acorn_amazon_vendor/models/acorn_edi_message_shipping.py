@@ -23,7 +23,7 @@ class AcornEdiMessage(models.Model):
                     "%(doc)s %(name)s: %(state)s.",
                     doc=self.document_type,
                     name=self.name,
-                    state=dict(self._fields["state"].selection)[self.state],
+                    state=shipment._amz_selection_label("state", self),
                 )
             )
         return result

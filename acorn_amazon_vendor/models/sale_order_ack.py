@@ -15,32 +15,15 @@ from decimal import Decimal
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from ..x12 import X12Error
+from .acorn_edi_document_mixin import FAILED_MESSAGE_STATES, OUTBOUND_STATES
 from .sale_order_line import MIN_CONFIRMATION_RATE
 
-# 855 message states that do not count as "already sent".
-FAILED_STATES = ("out_error_generate", "out_error_send", "out_rejected")
-
-# Where an Amazon order's acknowledgment stands, from its 855 messages.
-ACK_STATES = [
-    ("to_send", "To acknowledge"),
-    ("pending", "Generated"),
-    ("held", "Held (parallel run)"),
-    ("sent", "Sent"),
-    ("acked", "Accepted by Amazon"),
-    ("error", "Failed"),
-]
-# 855 message state -> order acknowledgment state (latest 855 wins).
-ACK_STATE_OF_MESSAGE = {
-    "out_new": "pending",
-    "out_generated": "pending",
-    "out_held": "held",
-    "out_sent": "sent",
-    "out_acked": "acked",
-    "out_rejected": "error",
-    "out_error_generate": "error",
-    "out_error_send": "error",
-}
+# Where an Amazon order's acknowledgment stands: its own state before any 855, then
+# the outbound states of its latest 855.
+ACK_STATES = [("to_send", "To acknowledge")] + OUTBOUND_STATES
+# The order's 855 states that count as acknowledged (held counts only in a
+# parallel run, when nothing reaches Amazon anyway).
+ACKNOWLEDGED_STATES = ("sent", "accepted")
 # Amazon's deadlines (FACTS.md §4.3): acknowledge within 24 h; changes within 48 h.
 ACK_DEADLINE_HOURS = 24
 CHANGE_WINDOW_HOURS = 48
@@ -55,7 +38,8 @@ def to_decimal(value):
 
 
 class SaleOrder(models.Model):
-    _inherit = "sale.order"  # pylint: disable=consider-merging-classes-inherited
+    _name = "sale.order"
+    _inherit = ["sale.order", "acorn.edi.document.mixin"]  # pylint: disable=consider-merging-classes-inherited
 
     amz_ack_deadline = fields.Datetime(
         string="855 Due",
@@ -102,15 +86,11 @@ class SaleOrder(models.Model):
     @api.depends("amz_po_number", "amz_message_ids.state")
     def _compute_amz_ack_state(self):
         for order in self:
-            acks = order.amz_message_ids.filtered(
-                lambda m: m.document_type == "855"
-            ).sorted("id")
+            acks = order.amz_message_ids.filtered(lambda m: m.document_type == "855")
             if not order.amz_po_number:
                 order.amz_ack_state = False
-            elif not acks:
-                order.amz_ack_state = "to_send"
             else:
-                order.amz_ack_state = ACK_STATE_OF_MESSAGE.get(acks[-1].state, "error")
+                order.amz_ack_state = order._amz_outbound_state(acks) or "to_send"
 
     @api.depends(
         "order_line.amz_ack_status",
@@ -273,36 +253,27 @@ class SaleOrder(models.Model):
     def _amz_send_855(self):
         self.ensure_one()
         self._amz_require_account()
-        errors = self._amz_check_855()
-        if errors:
-            raise UserError(
-                self.env._(
-                    "The 855 for PO %(po)s can't go out yet:\n%(errors)s",
-                    po=self.amz_po_number,
-                    errors="\n".join(errors.values()),
-                )
-            )
-        ack = self._amz_prepare_855()
-        digest = self._amz_855_digest(ack)
-        self._amz_refuse_resend(digest)
-        from ..x12 import build_855
-
-        account = self.amz_account_id._amz_for_processing()
-        values = {
-            "po_number": self.amz_po_number,
-            "sale_order_id": self.id,
-            "res_model": self._name,
-            "res_id": self.id,
-            "content_digest": digest,
-        }
-        try:
-            message = account._amz_emit("855", build_855, ack, values)
-        except X12Error as error:
-            raise UserError(
-                self.env._("The 855 can't be built: %(error)s", error=error)
-            ) from error
+        message = self._amz_edi_send(
+            "855", self._amz_check_855(), self._amz_prepare_855, self._amz_855_values
+        )
         self._amz_record_sent(message)
         return message
+
+    def _amz_edi_account(self):
+        return self.amz_account_id
+
+    def _amz_edi_reference(self):
+        return self.env._("PO %(po)s", po=self.amz_po_number)
+
+    def _amz_855_values(self, ack):
+        """The 855 message's values; the same content is never generated twice."""
+        digest = self._amz_855_digest(ack)
+        self._amz_refuse_resend(digest)
+        return {
+            "po_number": self.amz_po_number,
+            "sale_order_id": self.id,
+            "content_digest": digest,
+        }
 
     @staticmethod
     def _amz_855_digest(ack):
@@ -310,7 +281,7 @@ class SaleOrder(models.Model):
 
     def _amz_last_855(self):
         return self.amz_message_ids.filtered(
-            lambda m: m.document_type == "855" and m.state not in FAILED_STATES
+            lambda m: m.document_type == "855" and m.state not in FAILED_MESSAGE_STATES
         ).sorted("id")[-1:]
 
     def _amz_855_pending(self):
@@ -353,12 +324,5 @@ class SaleOrder(models.Model):
             f"{line.amz_ack_qty:g}"
             for line in self._amz_lines()
         )
-        self.message_post(
-            body=self.env._(
-                "855 %(message)s generated (%(state)s): %(lines)s",
-                message=message.name,
-                state=dict(message._fields["state"].selection)[message.state],
-                lines=summary,
-            )
-        )
+        self._amz_edi_log_sent(message, self.env._(": %(lines)s", lines=summary))
         self.activity_feedback(["acorn_amazon_vendor.mail_activity_amz_855_due"])

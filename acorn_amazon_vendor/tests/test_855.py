@@ -35,7 +35,7 @@ class Test855(AmazonOrderCommon):
                 }
             ],
         )
-        self.assertEqual(order.amz_ack_state, "pending")
+        self.assertEqual(order.amz_ack_state, "generated")
         text = self._payload(message)
         report = validate_file(text)
         self.assertTrue(report.valid, [str(e) for s in report.sets() for e in s.errors])

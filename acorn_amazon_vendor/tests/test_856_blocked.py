@@ -43,14 +43,14 @@ class Test856Blocked(AmazonShippingCommon):
         order, shipment = self._shipped(ack=False)
         order.action_amz_send_855()
         with self.assertRaisesRegex(
-            UserError, "not acknowledged yet \\(855: pending\\)"
+            UserError, "not acknowledged yet \\(855: Generated\\)"
         ):
             shipment.action_amz_send_856()
         order.amz_message_ids.filtered(
             lambda m: m.document_type == "855"
         ).action_mark_sent()
         shipment.action_amz_send_856()
-        self.assertEqual(shipment.asn_state, "pending")
+        self.assertEqual(shipment.asn_state, "generated")
 
     def test_closed_po_blocks(self):
         order, shipment = self._shipped()
@@ -83,14 +83,18 @@ class Test856Blocked(AmazonShippingCommon):
             late = self.env["acorn.amz.shipment"].search([("asn_late", "=", True)])
             self.assertEqual(late, shipment)
             shipment.action_amz_send_856()
-        self.assertRecordValues(shipment, [{"asn_late": True, "asn_state": "pending"}])
+        self.assertRecordValues(
+            shipment, [{"asn_late": True, "asn_state": "generated"}]
+        )
         self.assertFalse(shipment.activity_ids)
 
     def test_sent_in_time_is_not_late(self):
         with freeze_time("2026-12-01 08:00:00"):
             _order, shipment = self._shipped()
             shipment.action_amz_send_856()
-        self.assertRecordValues(shipment, [{"asn_late": False, "asn_state": "pending"}])
+        self.assertRecordValues(
+            shipment, [{"asn_late": False, "asn_state": "generated"}]
+        )
 
     def test_shipments_stay_in_their_company(self):
         _order, shipment = self._shipped()

@@ -43,7 +43,7 @@ class Test856Consolidated(AmazonShippingCommon):
             [
                 {
                     "state": "shipped",
-                    "asn_state": "pending",
+                    "asn_state": "generated",
                     "batch_id": batch.id,
                     "po_numbers": "15FAWSDW, 6FCFLAJO",
                     "carton_count": 3,

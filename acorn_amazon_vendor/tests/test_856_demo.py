@@ -18,7 +18,7 @@ class Test856Demo(TransactionCase):
                     "state": "shipped",
                     "fc_code": "ABE2",
                     "scac": "ACME",
-                    "asn_state": "pending",
+                    "asn_state": "generated",
                     "carton_count": 1,
                 }
             ],

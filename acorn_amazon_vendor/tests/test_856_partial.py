@@ -38,8 +38,8 @@ class Test856Partial(AmazonShippingCommon):
         self.assertRecordValues(
             later | shipment,
             [
-                {"state": "shipped", "asn_state": "pending"},
-                {"state": "shipped", "asn_state": "pending"},
+                {"state": "shipped", "asn_state": "generated"},
+                {"state": "shipped", "asn_state": "generated"},
             ],
         )
         parsed_later = self._parsed(self._asn_text(later))

@@ -34,7 +34,7 @@ class Test856Single(AmazonShippingCommon):
             [
                 {
                     "state": "shipped",
-                    "asn_state": "pending",
+                    "asn_state": "generated",
                     "scac": "ACME",
                     "fc_code": "ABE2",
                     "po_numbers": "3J2KKUAV",
@@ -114,7 +114,7 @@ class Test856Single(AmazonShippingCommon):
         self._print_labels(picking)
         shipment.action_amz_send_856()
         self.assertRecordValues(
-            shipment, [{"asn_state": "pending", "asn_block_reason": False}]
+            shipment, [{"asn_state": "generated", "asn_block_reason": False}]
         )
         self.assertFalse(shipment.activity_ids)
 
@@ -132,7 +132,7 @@ class Test856Single(AmazonShippingCommon):
             shipment.action_amz_send_856()
         self._print_labels(picking)
         shipment.action_amz_send_856()
-        self.assertEqual(shipment.asn_state, "pending")
+        self.assertEqual(shipment.asn_state, "generated")
 
     def test_carrier_data_required_with_clear_messages(self):
         _order, picking, _package, shipment = self._prepared([[(self.mug, 24)]])

@@ -51,7 +51,7 @@ class Test997(AmazonOrderCommon):
         )
         self.assertEqual(ack.parent_id, self.sent)
         self.assertRecordValues(self.sent, [{"state": "out_acked", "ack_state": "A"}])
-        self.assertEqual(self.order.amz_ack_state, "acked")
+        self.assertEqual(self.order.amz_ack_state, "accepted")
         self.assertEqual(len(self._outbound("997")), 1, "no 997 is sent for a 997")
 
     def test_rejecting_997_marks_our_855_rejected(self):
@@ -60,7 +60,7 @@ class Test997(AmazonOrderCommon):
             self.sent, [{"state": "out_rejected", "ack_state": "R"}]
         )
         self.assertIn("codes: 5", self.sent.error_message)
-        self.assertEqual(self.order.amz_ack_state, "error")
+        self.assertEqual(self.order.amz_ack_state, "rejected")
 
     def test_997_for_something_we_never_sent_waits_for_review(self):
         ack = self._receive_text(ack_997("99999", "0001"))

@@ -45,5 +45,5 @@ class TestUi(HttpCase):
         )
         self.start_tour("/odoo", "acorn_amazon_vendor_menus", login="admin")
         order = self.env["sale.order"].search([("amz_po_number", "=", "9PRICELO")])
-        self.assertEqual(order.amz_ack_state, "pending")
+        self.assertEqual(order.amz_ack_state, "generated")
         self.assertFalse(order.amz_in_review)

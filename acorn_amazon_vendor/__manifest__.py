@@ -2,7 +2,7 @@
     "name": "Amazon Vendor Central (EDI)",
     "summary": "Run an Amazon Vendor Central (1P) business over X12 EDI: purchase "
     "orders, acknowledgments, ship notices, invoices and remittances",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "Sales/Amazon Vendor",
     "website": "https://github.com/acorn-erp/acorn",
     "author": "ACORN contributors",

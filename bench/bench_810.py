@@ -87,7 +87,7 @@ def order_values(account, products, number, lines):
                     "amz_cost": cost,
                     "amz_ack_cost": cost,
                     "amz_price_basis": "PE",
-                    "amz_product_ids": identifiers,
+                    "amz_identifiers": identifiers,
                     "amz_ack_status": "IA",
                     "amz_ack_qty": quantity,
                     "amz_sent_status": "IA",

@@ -82,7 +82,7 @@ def make_shipment(env, account, fc, carrier, products, number):
                     "amz_line_number": str(line),
                     "amz_ordered_qty": 6,
                     "amz_uom": "EA",
-                    "amz_product_ids": f"BP:B0B856{line:04d}|VN:B856-{line}",
+                    "amz_identifiers": f"BP:B0B856{line:04d}|VN:B856-{line}",
                     "amz_ack_status": "IA",
                     "amz_ack_qty": 6,
                 })

@@ -59,7 +59,7 @@ class AccountMove(models.Model):
         index=True,
         copy=False,
     )
-    amz_ack_state = fields.Selection(
+    amz_997_state = fields.Selection(
         ACK_STATES,
         string="Amazon 997",
         compute="_compute_amz_message_id",
@@ -83,7 +83,7 @@ class AccountMove(models.Model):
         for move in self:
             latest = move.amz_message_ids.sorted("id")[-1:]
             move.amz_message_id = latest
-            move.amz_ack_state = latest.ack_state or False
+            move.amz_997_state = latest.ack_state or False
             move.amz_edi_error = latest.error_message or False
 
     @api.depends("state", "amz_account_id", "amz_message_ids.state")

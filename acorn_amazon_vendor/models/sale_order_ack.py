@@ -239,7 +239,7 @@ class SaleOrder(models.Model):
                     "Line %(line)s (%(ids)s): %(rate)s %% confirmed, below Amazon's "
                     "80 %%: unconfirmed units are charged back.",
                     line=line.amz_line_number or line.sequence,
-                    ids=line.amz_product_ids or line.name,
+                    ids=line.amz_identifiers or line.name,
                     rate=round(line.amz_confirm_rate),
                 )
         return warnings

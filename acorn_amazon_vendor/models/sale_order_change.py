@@ -110,7 +110,7 @@ class SaleOrder(models.Model):
     def _amz_replace_lines(self, new_lines):
         current = {line._amz_key(): line for line in self._amz_lines()}
         for vals in new_lines:
-            key = vals.get("amz_line_number") or vals.get("amz_product_ids")
+            key = vals.get("amz_line_number") or vals.get("amz_identifiers")
             line = current.pop(key, None)
             same_product = (
                 line

@@ -237,7 +237,7 @@ class SaleOrder(models.Model):
             "amz_uom": line.uom or EACH,
             "amz_cost": cost,
             "amz_price_basis": line.price_basis or False,
-            "amz_product_ids": "|".join(f"{q}:{v}" for q, v in pairs),
+            "amz_identifiers": "|".join(f"{q}:{v}" for q, v in pairs),
             "amz_ack_cost": cost,
         }
         product_id, warnings, problems = context.match(pairs)

@@ -34,7 +34,7 @@ class SaleOrderLine(models.Model):
         string="Amazon Cost", copy=False, digits="Product Price", help="PO104."
     )
     amz_price_basis = fields.Char(copy=False, help="PO105: PE per each ...")
-    amz_product_ids = fields.Char(
+    amz_identifiers = fields.Char(
         string="Amazon Identifiers",
         copy=False,
         help="The identifiers Amazon sent (qualifier:value), echoed in the 855.",
@@ -97,7 +97,7 @@ class SaleOrderLine(models.Model):
     def _amz_key(self):
         """What identifies the Amazon line across versions of one PO."""
         self.ensure_one()
-        return self.amz_line_number or self.amz_product_ids
+        return self.amz_line_number or self.amz_identifiers
 
     def _amz_retire(self):
         """A line Amazon no longer orders: removed if possible, else zeroed."""
@@ -111,7 +111,7 @@ class SaleOrderLine(models.Model):
         """The identifiers as sent: ((qualifier, value), ...)."""
         self.ensure_one()
         pairs = []
-        for item in (self.amz_product_ids or "").split("|"):
+        for item in (self.amz_identifiers or "").split("|"):
             if ":" in item:
                 qualifier, value = item.split(":", 1)
                 pairs.append((qualifier, value))

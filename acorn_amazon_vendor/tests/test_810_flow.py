@@ -154,7 +154,7 @@ class Test810Flow(AmazonBillingCommon):
             ack_997(message.gs_control, message.st_control, "R", set_id="810")
         )
         self.assertRecordValues(
-            invoice, [{"amz_edi_state": "rejected", "amz_ack_state": "R"}]
+            invoice, [{"amz_edi_state": "rejected", "amz_997_state": "R"}]
         )
         self.assertIn("codes: 5", invoice.amz_edi_error)
         rejected = self.env["account.move"].search([("amz_edi_state", "=", "rejected")])
@@ -170,7 +170,7 @@ class Test810Flow(AmazonBillingCommon):
             "997b.edi",
         )
         self.assertRecordValues(
-            invoice, [{"amz_edi_state": "accepted", "amz_ack_state": "A"}]
+            invoice, [{"amz_edi_state": "accepted", "amz_997_state": "A"}]
         )
 
     def test_posting_sends_by_policy_and_never_twice(self):

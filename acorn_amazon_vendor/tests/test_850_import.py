@@ -44,7 +44,7 @@ class Test850Import(AmazonOrderCommon):
                     "price_unit": 12.50,
                     "amz_line_number": "1",
                     "amz_uom": "EA",
-                    "amz_product_ids": "BP:B07R634M2P|EN:4006381333931",
+                    "amz_identifiers": "BP:B07R634M2P|EN:4006381333931",
                     "amz_ack_status": "IA",
                     "amz_ack_qty": 24,
                 },
@@ -54,7 +54,7 @@ class Test850Import(AmazonOrderCommon):
                     "price_unit": 3.00,
                     "amz_line_number": "3",
                     "amz_uom": "EA",
-                    "amz_product_ids": "BP:B0SPOON001|VN:ACN-SPOON",
+                    "amz_identifiers": "BP:B0SPOON001|VN:ACN-SPOON",
                     "amz_ack_status": "IA",
                     "amz_ack_qty": 100,
                 },
@@ -72,7 +72,7 @@ class Test850Import(AmazonOrderCommon):
                     "amz_ordered_qty": 6,
                     "amz_cost": 60.00,
                     "amz_ack_qty": 6,
-                    "amz_product_ids": "UP:012345678905|VN:ACN-TEA",
+                    "amz_identifiers": "UP:012345678905|VN:ACN-TEA",
                 }
             ],
         )
@@ -103,7 +103,7 @@ class Test850Import(AmazonOrderCommon):
                     "amz_ordered_qty": 5,
                     "amz_ack_status": "IR",
                     "amz_reject_reason": "InvalidProductIdentifier",
-                    "amz_product_ids": "BP:B00UNKNOWN|UP:099999999990",
+                    "amz_identifiers": "BP:B00UNKNOWN|UP:099999999990",
                 }
             ],
         )

@@ -12,6 +12,7 @@ from . import sale_order
 from . import sale_order_intake
 from . import sale_order_change
 from . import sale_order_ack
+from . import sale_order_ack_check
 from . import sale_order_line
 from . import acorn_vendor_account_billing
 from . import acorn_edi_message_billing

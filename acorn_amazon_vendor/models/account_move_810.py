@@ -13,10 +13,10 @@ from decimal import Decimal
 from odoo import api, fields, models
 from odoo.exceptions import AccessError
 
+from ..x12 import to_decimal, x12_text
 from .acorn_edi_document_mixin import LIVE_STATES, OUTBOUND_STATES
 from .acorn_edi_message import ACK_STATES
-from .acorn_vendor_account_billing import x12_text
-from .sale_order_ack import ACKNOWLEDGED_STATES, to_decimal
+from .sale_order_ack import ACKNOWLEDGED_STATES
 
 # Where an Amazon invoice's 810 stands: to send once posted, then the outbound
 # states of its latest 810.

@@ -9,8 +9,7 @@ SAC charge or allowance.
 from odoo import models
 from odoo.tools import float_compare, float_is_zero
 
-from .acorn_vendor_account_billing import x12_text
-from .sale_order_ack import to_decimal
+from ..x12 import to_decimal, x12_text
 
 # ACK01 statuses under which Amazon expects the goods, and so an invoice (FACTS §4.2).
 INVOICEABLE_ACKS = ("IA", "IB")

@@ -9,7 +9,7 @@ no package at all (S/O/I, which Amazon refuses).
 from collections import defaultdict
 from decimal import Decimal
 
-from .sale_order_ack import to_decimal
+from ..x12 import to_decimal
 
 
 class Freight:

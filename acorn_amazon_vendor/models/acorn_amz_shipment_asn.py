@@ -24,10 +24,10 @@ from ..x12 import (
     ShipmentItem,
     ShipmentOrder,
     Tare,
+    to_decimal,
 )
 from .acorn_amz_freight import Freight, item_groups
 from .acorn_edi_document_mixin import FAILED_MESSAGE_STATES, OUTBOUND_STATES
-from .sale_order_ack import to_decimal
 
 _logger = logging.getLogger(__name__)
 

@@ -5,9 +5,9 @@ engine (acorn_vendor_account_edi.py); all define the one model
 ``acorn.vendor.account``.
 """
 
-import re
-
 from odoo import fields, models
+
+from ..x12 import x12_text
 
 # TXI01 tax type written for the invoice's taxes (X12 element 963, FACTS §6 [I]).
 TAX_TYPES = [
@@ -19,13 +19,6 @@ TAX_TYPES = [
 ]
 # N102 Name is AN 1-60 (X12 element 93).
 NAME_WIDTH = 60
-# Characters an X12 value can't hold: our writing delimiters and control characters.
-UNSAFE = re.compile(r"[*~>^|\x00-\x1f]+")
-
-
-def x12_text(value, width):
-    """A free text as an X12 AN value: delimiters replaced by spaces, cut to width."""
-    return UNSAFE.sub(" ", value or "").strip()[:width].strip()
 
 
 class AcornVendorAccount(models.Model):

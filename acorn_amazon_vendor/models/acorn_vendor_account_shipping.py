@@ -10,11 +10,9 @@ import dataclasses
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools.barcode import check_barcode_encoding, get_barcode_check_digit
 
-# SSCC-18 layout (GS1 General Specifications §2.2.1): 1 extension digit, then
-# company prefix + serial reference (16 digits together), then the check digit.
-SSCC_BODY_DIGITS = 16
+from ..x12 import make_sscc, valid_sscc
+
 # GS1 company prefixes run from 4 to 12 digits; 7 to 10 are the common US sizes.
 GS1_PREFIX_DIGITS = (4, 12)
 # GS08 versions of the 856 an account can send (Amazon's current guide is 5010).
@@ -22,19 +20,6 @@ VERSIONS_856 = [
     ("005010", "005010 (Amazon's current 856)"),
     ("004010", "004010 (older accounts)"),
 ]
-
-
-def make_sscc(extension, prefix, serial):
-    """Returns the SSCC-18 of a serial number under a GS1 company prefix.
-
-    Raises:
-        ValueError: When the serial does not fit beside the prefix.
-    """
-    room = SSCC_BODY_DIGITS - len(prefix)
-    if serial < 0 or len(str(serial)) > room:
-        raise ValueError(f"serial {serial} does not fit in {room} digits")
-    body = f"{extension}{prefix}{serial:0{room}d}"
-    return body + str(get_barcode_check_digit(body + "0"))
 
 
 class AcornVendorAccount(models.Model):
@@ -130,7 +115,7 @@ class AcornVendorAccount(models.Model):
                     error=error,
                 )
             ) from error
-        if not check_barcode_encoding(sscc, "sscc"):
+        if not valid_sscc(sscc):
             raise UserError(self.env._("SSCC %(sscc)s is not valid.", sscc=sscc))
         return sscc
 

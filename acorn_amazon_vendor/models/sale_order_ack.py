@@ -1,7 +1,9 @@
 """The 855 purchase order acknowledgment of an Amazon sale order.
 
 Records -> ``_amz_prepare_855()`` (dataclass) -> ``x12.build_855()`` (text), checked
-first by ``_amz_check_855()`` which returns ``{key: message}`` instead of raising.
+first by ``_amz_check_855()`` (sale_order_ack_check.py), which returns
+``{key: message}`` instead of raising; the send itself is the one sequence of
+``acorn.edi.document.mixin``.
 Amazon's rules (FACTS.md §4.3): every line acknowledged within 24 h with the
 identifier Amazon sent; backorders carry a date; the acked cost never exceeds the PO
 cost; changes within 48 h; a rejected line can't come back; confirm at least 80 %
@@ -10,13 +12,12 @@ of each item.
 
 import hashlib
 from datetime import timedelta
-from decimal import Decimal
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from ..x12 import to_decimal
 from .acorn_edi_document_mixin import FAILED_MESSAGE_STATES, OUTBOUND_STATES
-from .sale_order_line import MIN_CONFIRMATION_RATE
 
 # Where an Amazon order's acknowledgment stands: its own state before any 855, then
 # the outbound states of its latest 855.
@@ -27,14 +28,6 @@ ACKNOWLEDGED_STATES = ("sent", "accepted")
 # Amazon's deadlines (FACTS.md §4.3): acknowledge within 24 h; changes within 48 h.
 ACK_DEADLINE_HOURS = 24
 CHANGE_WINDOW_HOURS = 48
-
-
-def to_decimal(value):
-    """A float quantity or price as the Decimal the X12 builders expect."""
-    number = Decimal(str(round(value or 0.0, 4)))
-    if number == number.to_integral_value():
-        return number.quantize(Decimal(1))
-    return number.normalize()
 
 
 class SaleOrder(models.Model):
@@ -181,68 +174,6 @@ class SaleOrder(models.Model):
             lines=tuple(lines),
             ack_type="AD" if unchanged else "AC",
         )
-
-    def _amz_check_855(self):
-        """Returns what stops this 855 from going out, as ``{key: message}``."""
-        self.ensure_one()
-        errors = {}
-        lines = self._amz_lines()
-        if not lines:
-            errors["no_lines"] = self.env._(
-                "The order has no Amazon line to acknowledge."
-            )
-        late = not self._amz_check_change_window()
-        for line in lines:
-            for key, message in self._amz_check_855_line(line, late).items():
-                errors[f"line_{line.id}_{key}"] = self.env._(
-                    "Line %(line)s: %(problem)s",
-                    line=line.amz_line_number or line.sequence,
-                    problem=message,
-                )
-        return errors
-
-    def _amz_check_855_line(self, line, late):
-        status, problems = line.amz_ack_status, {}
-        if not status:
-            problems["status"] = self.env._("choose accepted, backordered or rejected.")
-        if status == "IB" and not line.amz_ack_date:
-            problems["date"] = self.env._("a backorder needs the date it will ship.")
-        if status == "IB" and not self.amz_backorder_allowed:
-            problems["backorder"] = self.env._("this PO allows no backorder (CSH*N).")
-        if status == "IR" and not line.amz_reject_reason:
-            problems["reason"] = self.env._("say why the line is rejected.")
-        if status in ("IA", "IB") and line.amz_ack_qty <= 0:
-            problems["quantity"] = self.env._("an accepted line needs a quantity.")
-        if line.amz_ack_qty > line.amz_ordered_qty:
-            problems["excess"] = self.env._("more than Amazon ordered.")
-        if line.amz_cost and (line.amz_ack_cost or 0.0) > line.amz_cost + 1e-6:
-            problems["cost"] = self.env._("the acked cost may not exceed the PO cost.")
-        if not line.display_type and not line.product_id and status != "IR":
-            problems["product"] = self.env._("no product matched: reject it.")
-        changed = line.amz_sent_status and (
-            (line.amz_sent_status, line.amz_sent_qty, line.amz_sent_cost)
-            != (status, line.amz_ack_qty, line.amz_ack_cost)
-        )
-        if late and changed:
-            problems["late"] = self.env._(
-                "more than 48 h after the first 855 only ship dates may change."
-            )
-        return problems
-
-    def _amz_855_warnings(self):
-        """Lines confirmed below Amazon's 80 % rate (legal, but charged back)."""
-        self.ensure_one()
-        warnings = {}
-        for line in self._amz_lines():
-            if line.amz_ordered_qty and line.amz_confirm_rate < MIN_CONFIRMATION_RATE:
-                warnings[f"rate_{line.id}"] = self.env._(
-                    "Line %(line)s (%(ids)s): %(rate)s %% confirmed, below Amazon's "
-                    "80 %%: unconfirmed units are charged back.",
-                    line=line.amz_line_number or line.sequence,
-                    ids=line.amz_identifiers or line.name,
-                    rate=round(line.amz_confirm_rate),
-                )
-        return warnings
 
     def action_amz_send_855(self):
         """Button: check, build, archive and send the acknowledgment."""

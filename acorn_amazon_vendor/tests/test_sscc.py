@@ -2,8 +2,7 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
 from odoo.tools.barcode import check_barcode_encoding
 
-from ..models.acorn_vendor_account_shipping import make_sscc
-from ..x12 import sscc_check_digit, valid_sscc
+from ..x12 import make_sscc, sscc_check_digit, valid_sscc
 from .shipping_common import GS1_PREFIX, AmazonShippingCommon
 
 

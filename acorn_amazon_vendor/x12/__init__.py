@@ -68,7 +68,7 @@ from .orders import (
     parse_850,
     parse_855,
 )
-from .outbound import OutboundEnvelope
+from .outbound import OutboundEnvelope, to_decimal, x12_text
 from .inventory import (
     InventoryAdvice,
     InventoryLine,
@@ -95,19 +95,14 @@ from .remittances import (
     classify_reference,
     parse_820,
 )
-from .shipment_checks import (
-    check_856,
-    check_856_against_acks,
-    check_856_hierarchy,
-    sscc_check_digit,
-    valid_sscc,
-)
+from .shipment_checks import check_856, check_856_against_acks, check_856_hierarchy
 from .shipment_types import Pack, Shipment, ShipmentItem, ShipmentOrder, Tare
 from .shipments import build_856, parse_856
 from .show import check_document, document_dict, parse_document
 from .reader import Reader
 from .report import FileReport, GroupReport, InterchangeReport, TransactionSet
 from .segment import format_segment, format_segments
+from .sscc import make_sscc, sscc_check_digit, valid_sscc
 
 
 def iter_transaction_sets(source):
@@ -233,6 +228,7 @@ __all__ = [
     "format_segments",
     "get_grammar",
     "iter_transaction_sets",
+    "make_sscc",
     "parse_810",
     "parse_820",
     "parse_846",
@@ -246,5 +242,7 @@ __all__ = [
     "read_isa",
     "sscc_check_digit",
     "valid_sscc",
+    "to_decimal",
     "validate_file",
+    "x12_text",
 ]

@@ -10,6 +10,7 @@ raises the first error our validator would report instead of returning it.
 """
 
 import datetime
+import re
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -28,6 +29,8 @@ GS_ID_LENGTHS = (2, 15)
 DEFAULT_DELIMITERS = Delimiters("*", ">", "~", None)
 DEFAULT_DELIMITERS_5010 = Delimiters("*", ">", "~", "^")
 CENT = Decimal("0.01")
+# Characters an X12 value can't hold: our writing delimiters and control characters.
+UNSAFE = re.compile(r"[*~>^|\x00-\x1f]+")
 
 
 @dataclass(frozen=True)
@@ -232,3 +235,19 @@ def date_text(value):
 def round_cents(amount):
     """Rounds an amount half up to cents."""
     return Decimal(amount).quantize(CENT, ROUND_HALF_UP)
+
+
+def to_decimal(value):
+    """A float quantity or price (as Odoo stores them) as the Decimal builders take.
+
+    Rounded to 4 decimals; whole numbers without a fraction ("12", not "12.0").
+    """
+    number = Decimal(str(round(value or 0.0, 4)))
+    if number == number.to_integral_value():
+        return number.quantize(Decimal(1))
+    return number.normalize()
+
+
+def x12_text(value, width):
+    """A free text as an X12 AN value: delimiters replaced by spaces, cut to width."""
+    return UNSAFE.sub(" ", value or "").strip()[:width].strip()

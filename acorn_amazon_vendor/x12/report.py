@@ -186,9 +186,21 @@ class FileReport:
 
     def sets(self):
         """Yields every TransactionSet of the file."""
+        for _interchange, _group, transaction in self.located_sets():
+            yield transaction
+
+    def located_sets(self):
+        """Yields every set of the file with its envelopes, in file order.
+
+        Yields:
+            tuple: (InterchangeReport, GroupReport, TransactionSet); the
+            interchange's ``header`` gives ISA13 and the partner, the group's
+            GS06 and version, for each set.
+        """
         for interchange in self.interchanges:
             for group in interchange.groups:
-                yield from group.sets
+                for transaction in group.sets:
+                    yield interchange, group, transaction
 
     def envelope_errors(self):
         """Returns the errors that belong to no set (file, TA1 and AK9 levels)."""

@@ -19,27 +19,7 @@ from .grammars.codes import HIERARCHIES
 from .inbound import SetView, business_error, located
 from .outbound import decimal_text
 from .shipments import hl_tree
-
-SSCC_DIGITS = 18
-
-
-def sscc_check_digit(digits):
-    """Returns the GS1 mod-10 check digit of the first 17 digits of an SSCC."""
-    total = sum(
-        int(digit) * (3 if position % 2 == 0 else 1)
-        for position, digit in enumerate(reversed(digits[:17]))
-    )
-    return str((10 - total % 10) % 10)
-
-
-def valid_sscc(value):
-    """Returns True for 18 digits whose last is the GS1 check digit."""
-    return (
-        len(value) == SSCC_DIGITS
-        and value.isascii()
-        and value.isdigit()
-        and sscc_check_digit(value) == value[-1]
-    )
+from .sscc import valid_sscc
 
 
 def _where(shipment, node, segment_id="HL"):

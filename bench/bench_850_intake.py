@@ -125,7 +125,7 @@ def setup(db):
 
 def floor_values(env, account, files):
     """The values the pipeline creates, for the same POs, prepared off the clock."""
-    from odoo.addons.acorn_amazon_vendor.models.acorn_amz_po_context import (
+    from odoo.addons.acorn_amazon_vendor.tools.po_context import (
         PurchaseOrderContext,
     )
     from odoo.addons.acorn_amazon_vendor.x12 import parse_850, validate_file

@@ -16,6 +16,7 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import SQL
 
+from ..tools.freight import Freight, by_name, item_groups
 from ..x12 import (
     Pack,
     Party,
@@ -26,7 +27,6 @@ from ..x12 import (
     Tare,
     to_decimal,
 )
-from .acorn_amz_freight import Freight, item_groups
 from .acorn_edi_document_mixin import FAILED_MESSAGE_STATES, OUTBOUND_STATES
 
 _logger = logging.getLogger(__name__)
@@ -72,7 +72,7 @@ class AcornAmzShipment(models.Model):
 
     def _amz_freight(self):
         self.ensure_one()
-        return Freight(self.picking_ids._amz_move_lines())
+        return Freight.of(self.picking_ids._amz_move_lines())
 
     # Prepare -------------------------------------------------------------------
 
@@ -128,22 +128,22 @@ class AcornAmzShipment(models.Model):
                 pallet.name,
                 packs=tuple(
                     Pack(package.name, self._amz_prepare_items(lines))
-                    for package, lines in _by_name(tare["packs"])
+                    for package, lines in by_name(tare.packs)
                 ),
-                items=self._amz_prepare_items(tare["items"]),
+                items=self._amz_prepare_items(tare.items),
             )
-            for pallet, tare in _by_name(node["tares"])
+            for pallet, tare in by_name(node.tares)
         )
         packs = tuple(
             Pack(package.name, self._amz_prepare_items(lines))
-            for package, lines in _by_name(node["packs"])
+            for package, lines in by_name(node.packs)
         )
         return ShipmentOrder(
             po_number=order.amz_po_number or order.name,
             po_date=order.amz_po_date or None,
             tares=tares,
             packs=packs,
-            items=self._amz_prepare_items(node["items"]),
+            items=self._amz_prepare_items(node.items),
         )
 
     def _amz_prepare_items(self, lines):
@@ -290,7 +290,3 @@ class AcornAmzShipment(models.Model):
                     message=message.name,
                 )
             )
-
-
-def _by_name(mapping):
-    return sorted(mapping.items(), key=lambda pair: (pair[0].name or "", pair[0].id))

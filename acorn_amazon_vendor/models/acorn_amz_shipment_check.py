@@ -97,7 +97,7 @@ class AcornAmzShipment(models.Model):
     def _amz_check_packing(self, freight):
         errors = {}
         for order, node in freight.orders.items():
-            for line in node["items"]:
+            for line in node.items:
                 errors[f"loose_{line.id}"] = self.env._(
                     "%(qty)s %(product)s of %(picking)s are in no carton: put them "
                     "in a pack (one SSCC label per carton).",
@@ -106,7 +106,7 @@ class AcornAmzShipment(models.Model):
                     picking=line.picking_id.name,
                 )
             lines = self.env["stock.move.line"]
-            for lines_group in _all_lines(node):
+            for lines_group in node.all_lines():
                 lines |= lines_group
             for line in lines.filtered(lambda ml: not ml.move_id.sale_line_id):
                 errors[f"extra_{line.id}"] = self.env._(
@@ -180,11 +180,3 @@ class AcornAmzShipment(models.Model):
                 continue
             errors[f"x12_{number}"] = str(problem)
         return errors
-
-
-def _all_lines(node):
-    yield node["items"]
-    yield from node["packs"].values()
-    for tare in node["tares"].values():
-        yield tare["items"]
-        yield from tare["packs"].values()

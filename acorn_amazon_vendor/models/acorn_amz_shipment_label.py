@@ -13,8 +13,8 @@ import hashlib
 
 from odoo import api, models
 
-from .acorn_amz_barcode import code128_png
-from .acorn_amz_freight import Freight
+from ..tools.barcode import code128_png
+from ..tools.freight import Freight
 
 # Application Identifier of the SSCC (GS1 General Specifications §3.2) and the
 # FNC1 character reportlab's Code128 writes in first position to make it GS1-128.
@@ -34,7 +34,7 @@ class AcornAmzShipment(models.Model):
     def _amz_label_data(self, pickings):
         """Returns one dict per label (cartons, then pallets) for deliveries that
         leave together, numbered "n of N" over the whole shipment."""
-        freight = Freight(pickings._amz_move_lines())
+        freight = Freight.of(pickings._amz_move_lines())
         first = pickings[:1]
         shipment = first.amz_shipment_id
         common = {

@@ -8,7 +8,7 @@ while nothing has shipped.
 
 from odoo import Command, fields, models
 
-from .acorn_amz_po_context import PurchaseOrderContext
+from ..tools.po_context import PurchaseOrderContext
 from .sale_order_intake import PURPOSE_CANCEL, PURPOSE_DUPLICATE
 
 # Line values a change rewrites on a line it keeps.

@@ -10,8 +10,8 @@ dropped silently.
 
 from odoo import Command, api, fields, models
 
+from ..tools.po_context import PurchaseOrderContext
 from ..x12 import X12Error
-from .acorn_amz_po_context import PurchaseOrderContext
 from .acorn_vendor_account_edi import CONCURRENCY_ERRORS
 
 # BEG02 purchase order types Amazon uses (FACTS.md §3.2).

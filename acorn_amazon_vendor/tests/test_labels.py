@@ -6,7 +6,7 @@ from PyPDF2 import PdfReader
 
 from odoo.tests import tagged
 
-from ..models.acorn_amz_barcode import code128_png
+from ..tools.barcode import code128_png
 from .code128 import Code128Error, read_image, read_png
 from .shipping_common import AmazonShippingCommon
 

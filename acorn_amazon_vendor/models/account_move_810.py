@@ -1,4 +1,4 @@
-"""The 810 invoice of an Amazon invoice or credit note (FACTS.md §6).
+"""The 810 invoice of an Amazon invoice or credit note (FACTS §6).
 
 Records -> ``_amz_prepare_810()`` (dataclass) -> ``x12.build_810()`` (text), checked
 first by ``_amz_check_810()`` which returns ``{key: message}`` instead of raising.

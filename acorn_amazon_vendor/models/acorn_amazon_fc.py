@@ -1,7 +1,7 @@
 from odoo import api, fields, models
 
 # N1*ST*...*92*<code> names the Amazon fulfilment centre a PO ships to
-# (FACTS.md §3.2 N1: N103 92 assigned by buyer, N104 the FC code).
+# (FACTS §3.2 N1: N103 92 assigned by buyer, N104 the FC code).
 
 
 class AcornAmazonFc(models.Model):

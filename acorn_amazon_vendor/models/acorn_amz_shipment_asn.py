@@ -1,7 +1,7 @@
 """The 856 ASN of a shipment: records -> ``_amz_prepare_856()`` (dataclass) ->
 ``x12.build_856()``; ``_amz_check_856()`` returns ``{key: message}``.
 
-Amazon's rules (FACTS.md §5): one ASN per physical shipment, before it arrives;
+Amazon's rules (FACTS §5): one ASN per physical shipment, before it arrives;
 one SSCC per carton, equal to MAN*GM and to its label; the structure matches the
 freight (S/O/P/I, S/O/T/P/I, S/O/T/I); no ASN against an unacknowledged or closed
 PO; expiry dates of dated goods. Sent once: a resend is a manager's replacement.

@@ -5,7 +5,7 @@ The label data comes from the same ``Freight`` as the 856, so the SSCC, POs, FC
 and "n of N" on a label are what the ASN says. Each print stores a digest of what
 the label showed on its carton or pallet; ``_amz_check_labels()`` refuses an 856
 whose containers were not labelled, or were relabelled since the freight changed
-(the "label does not match ASN" chargeback, FACTS.md §5.4).
+(the "label does not match ASN" chargeback, FACTS §5.4).
 """
 
 import base64

@@ -2,7 +2,7 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 # PO106/107 ... product ID qualifiers Amazon sends on an 850 line
-# (FACTS.md §3.2 PO1: BP buyer's part number = ASIN, EN, IB, UA, UK, UP, VN).
+# (FACTS §3.2 PO1: BP buyer's part number = ASIN, EN, IB, UA, UK, UP, VN).
 QUALIFIERS = [
     ("BP", "ASIN (BP)"),
     ("EN", "EAN (EN)"),

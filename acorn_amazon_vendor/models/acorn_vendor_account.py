@@ -10,7 +10,8 @@ ISA_QUALIFIERS = [
     ("ZZ", "ZZ - Mutually defined"),
 ]
 
-# Amazon retail marketplaces an X12 vendor account trades with (FACTS.md §2).
+# Amazon retail marketplaces an X12 vendor account trades with (FACTS §2.1 gives
+# the US interchange IDs; those of the other marketplaces are open, FACTS §12).
 MARKETPLACES = [
     ("US", "United States"),
     ("CA", "Canada"),
@@ -23,7 +24,7 @@ ENVIRONMENTS = [
     ("production", "Production (ISA15 = P)"),
 ]
 
-# How files travel (FACTS.md §2.2: AS2, SFTP or a VAN; a folder covers a mounted
+# How files travel (FACTS §2.2: AS2, SFTP or a VAN; a folder covers a mounted
 # mailbox or a VAN client that drops files on disk).
 TRANSPORTS = [
     ("none", "None (files uploaded by hand or over the API)"),

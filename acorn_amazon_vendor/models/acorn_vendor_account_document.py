@@ -2,7 +2,7 @@ from odoo import fields, models
 
 from .acorn_edi_message import DOCUMENT_TYPES
 
-# Go-live status of one message type (FACTS.md §2.3: per-message testing, then a
+# Go-live status of one message type (FACTS §2.3: per-message testing, then a
 # per-message Go Live button with its own date in Vendor Central).
 STATUSES = [("test", "Test"), ("live", "Live")]
 

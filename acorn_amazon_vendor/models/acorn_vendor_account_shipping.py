@@ -2,8 +2,8 @@
 
 GS1 General Specifications §2.2.1 (SSCC): extension digit, GS1 company prefix,
 serial reference, mod-10 check digit, 18 digits in all. Amazon wants one SSCC per
-carton, equal to the 856 MAN*GM (FACTS.md §5.1), and the ASN before the freight
-arrives (FACTS.md §5.2).
+carton, equal to the 856 MAN*GM (FACTS §5.1), and the ASN before the freight
+arrives (FACTS §5.2).
 """
 
 import dataclasses

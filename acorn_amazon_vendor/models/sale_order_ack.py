@@ -4,7 +4,7 @@ Records -> ``_amz_prepare_855()`` (dataclass) -> ``x12.build_855()`` (text), che
 first by ``_amz_check_855()`` (sale_order_ack_check.py), which returns
 ``{key: message}`` instead of raising; the send itself is the one sequence of
 ``acorn.edi.document.mixin``.
-Amazon's rules (FACTS.md §4.3): every line acknowledged within 24 h with the
+Amazon's rules (FACTS §4.3): every line acknowledged within 24 h with the
 identifier Amazon sent; backorders carry a date; the acked cost never exceeds the PO
 cost; changes within 48 h; a rejected line can't come back; confirm at least 80 %
 of each item.
@@ -25,7 +25,7 @@ ACK_STATES = [("to_send", "To acknowledge")] + OUTBOUND_STATES
 # The order's 855 states that count as acknowledged (held counts only in a
 # parallel run, when nothing reaches Amazon anyway).
 ACKNOWLEDGED_STATES = ("sent", "accepted")
-# Amazon's deadlines (FACTS.md §4.3): acknowledge within 24 h; changes within 48 h.
+# Amazon's deadlines (FACTS §4.3): acknowledge within 24 h; changes within 48 h.
 ACK_DEADLINE_HOURS = 24
 CHANGE_WINDOW_HOURS = 48
 

@@ -1,6 +1,6 @@
 """A PO Amazon sends again: duplicate, change, cancellation, or a retry of our own.
 
-Amazon may change or cancel a PO after it was acknowledged (FACTS.md §3.2, SP-API
+Amazon may change or cancel a PO after it was acknowledged (FACTS §3.2, SP-API
 FAQ). The same PO number with the same content is a duplicate; with new content it is
 a change, held for review until someone applies it; BEG01 = 01 cancels the order
 while nothing has shipped.

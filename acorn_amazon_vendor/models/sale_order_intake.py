@@ -1,4 +1,4 @@
-"""850 purchase order -> sale order, one per PO (FACTS.md §3).
+"""850 purchase order -> sale order, one per PO (FACTS §3).
 
 ``x12.parse_850()`` gives a PurchaseOrder; ``_amz_import_850_batch()`` turns each
 new PO into a sale order, and hands a PO already imported to
@@ -14,7 +14,7 @@ from ..tools.po_context import PurchaseOrderContext
 from ..x12 import X12Error
 from .acorn_vendor_account_edi import CONCURRENCY_ERRORS
 
-# BEG02 purchase order types Amazon uses (FACTS.md §3.2).
+# BEG02 purchase order types Amazon uses (FACTS §3.2).
 PO_TYPES = [
     ("NE", "New order"),
     ("CN", "Consigned order"),
@@ -24,7 +24,7 @@ PO_TYPES = [
 # BEG01 transaction set purpose (X12 element 353) values with a meaning of their own.
 PURPOSE_CANCEL = "01"
 PURPOSE_DUPLICATE = "07"
-# PO103 units of measure handled (FACTS.md §3.2): each, or case packs.
+# PO103 units of measure handled (FACTS §3.2): each, or case packs.
 EACH, CASE = "EA", "CA"
 # PO105 basis of unit price: PE = price per each.
 PER_EACH = "PE"

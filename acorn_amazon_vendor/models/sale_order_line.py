@@ -1,20 +1,20 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-# ACK01 line status codes we send (FACTS.md §4.2: IA accepted, IB backordered,
+# ACK01 line status codes we send (FACTS §4.2: IA accepted, IB backordered,
 # IR rejected; the minimum safe set matching SP-API Accepted/Backordered/Rejected).
 ACK_STATUSES = [
     ("IA", "Accepted"),
     ("IB", "Backordered"),
     ("IR", "Rejected"),
 ]
-# Why a line is rejected (FACTS.md §4.2, SP-API rejectionReason values).
+# Why a line is rejected (FACTS §4.2, SP-API rejectionReason values).
 REJECT_REASONS = [
     ("TemporarilyUnavailable", "Temporarily unavailable"),
     ("InvalidProductIdentifier", "Invalid product identifier"),
     ("ObsoleteProduct", "Obsolete product"),
 ]
-# Share of the ordered quantity to confirm per item, else a chargeback (FACTS.md §4.3).
+# Share of the ordered quantity to confirm per item, else a chargeback (FACTS §4.3).
 MIN_CONFIRMATION_RATE = 80.0
 # Acknowledgment fields that may no longer change once a line was sent rejected.
 ACK_FIELDS = ("amz_ack_status", "amz_ack_qty", "amz_ack_date", "amz_ack_cost")
@@ -82,7 +82,7 @@ class SaleOrderLine(models.Model):
         return super().write(vals)
 
     def _amz_check_not_locked(self, vals):
-        """A line sent as rejected can't come back (FACTS.md §4.3)."""
+        """A line sent as rejected can't come back (FACTS §4.3)."""
         for line in self.filtered(lambda ln: ln.amz_sent_status == "IR"):
             if any(vals.get(name, line[name]) != line[name] for name in ACK_FIELDS):
                 raise UserError(

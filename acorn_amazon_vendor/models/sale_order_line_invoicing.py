@@ -16,7 +16,7 @@ class SaleOrderLine(models.Model):
     @api.depends("order_id.amz_account_id", "amz_uom")
     def _compute_qty_to_invoice(self):
         # EXTENDS sale: Amazon pays only what shipped, whatever the product's
-        # invoicing policy (FACTS.md §6: billing more becomes a shortage claim).
+        # invoicing policy (FACTS §6: billing more becomes a shortage claim).
         result = super()._compute_qty_to_invoice()
         for line in self:
             if (

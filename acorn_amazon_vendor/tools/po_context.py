@@ -8,7 +8,7 @@ a few queries per batch instead of several per line.
 from odoo.tools import float_round
 
 # Qualifiers a product's own fields can answer when the identifier table can't
-# (FACTS.md §3.2 PO1): VN is our SKU, EN/UP/UK are barcodes.
+# (FACTS §3.2 PO1): VN is our SKU, EN/UP/UK are barcodes.
 FALLBACK_FIELDS = {
     "VN": "default_code",
     "EN": "barcode",

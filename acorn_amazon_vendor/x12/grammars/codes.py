@@ -1,10 +1,11 @@
 """Code lists of Amazon Vendor Central (1P) retail EDI, each citing its source.
 
-Sources are the tags of the project's Amazon facts file (FACTS.md): [C-A] confirmed by
-an Amazon source, [C-S] by a third-party rendering of Amazon's spec, [C-T] stated by a
-third party, [I] inferred. A list whose facts are [C-T] or [I] is declared
-``lenient`` where it is used (a value outside it is a warning, AK5 "E", never a
-rejection); a correction is a one-line change here.
+Sources are the tags of the project's Amazon facts (docs/amazon-edi-facts.md, cited
+as "FACTS §n"): [C-A] confirmed by an Amazon source, [C-S] by a third-party
+rendering of Amazon's spec, [C-T] stated by a third party, [I] inferred. A list
+whose facts are [C-T] or [I] is declared ``lenient`` where it is used (a value
+outside it is a warning, AK5 "E", never a rejection); a correction is a one-line
+change here.
 """
 
 # --- 850 Purchase Order (FACTS §3) -------------------------------------------------

@@ -116,11 +116,15 @@ class AcornEdiDocumentMixin(models.AbstractModel):
                 )
             )
         document = prepare()
-        message_values = values(document) | {"res_model": self._name, "res_id": self.id}
+        return self._amz_edi_emit(document_type, document, values(document))
+
+    def _amz_edi_emit(self, document_type, document, values):
+        """Builds, archives and dispatches ``document``; X12Error -> UserError."""
         account = self._amz_edi_account()._amz_for_processing()
+        values = values | {"res_model": self._name, "res_id": self.id}
         try:
             return account._amz_emit(
-                document_type, BUILDERS[document_type], document, message_values
+                document_type, BUILDERS[document_type], document, values
             )
         except X12Error as error:
             raise UserError(

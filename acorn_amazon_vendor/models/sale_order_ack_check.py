@@ -117,7 +117,28 @@ class SaleOrder(models.Model):
         Each PO line takes the set position of the 855 PO1 that answers it, so
         that a problem x12 locates at either one maps back to its order line.
         """
-        po_lines = tuple(
+        return PurchaseOrder(
+            po_number=self.amz_po_number,
+            purpose="00",
+            order_type=self.amz_po_type or "",
+            order_date=self.amz_po_date or None,
+            references=(),
+            backorder_code="Y" if self.amz_backorder_allowed else "N",
+            window_start=self.amz_window_start or None,
+            window_end=self.amz_window_end or None,
+            currency="",
+            ship_to=None,
+            parties=(),
+            notes=(),
+            lines=self._amz_po_lines_ordered(lines, layout),
+            line_count=None,
+            hash_total=None,
+            control_number="",
+            version="004010",
+        )
+
+    def _amz_po_lines_ordered(self, lines, layout):
+        return tuple(
             PurchaseOrderLine(
                 line_number=line.amz_line_number or "",
                 quantity=to_decimal(line.amz_ordered_qty),
@@ -132,25 +153,6 @@ class SaleOrder(models.Model):
                 set_position=po1,
             )
             for line, (po1, _position) in zip(lines, layout, strict=True)
-        )
-        return PurchaseOrder(
-            po_number=self.amz_po_number,
-            purpose="00",
-            order_type=self.amz_po_type or "",
-            order_date=self.amz_po_date or None,
-            references=(),
-            backorder_code="Y" if self.amz_backorder_allowed else "N",
-            window_start=self.amz_window_start or None,
-            window_end=self.amz_window_end or None,
-            currency="",
-            ship_to=None,
-            parties=(),
-            notes=(),
-            lines=po_lines,
-            line_count=None,
-            hash_total=None,
-            control_number="",
-            version="004010",
         )
 
     def _amz_855_warnings(self):

@@ -68,12 +68,23 @@ def create_data(env):
             "vendor_gs_id": "UPGRADE",
         }
     )
+    ids = create_orders(env, account)
+    shipment = env["acorn.amz.shipment"].create(
+        {"account_id": account.id, "fc_code": "ABE2"}
+    )
+    message(env, account, "856", "out_acked", amz_shipment_id=shipment.id)
+    ids["shipment"] = shipment.id
+    return ids
+
+
+def create_orders(env, account):
+    """Two orders whose latest 855 is generated and rejected; {PO: id, "line": id}."""
     product = env["product.product"].create({"name": "Upgrade tea"})
     ids = {}
     for number, state in (("UPGRADE1", "out_generated"), ("UPGRADE2", "out_rejected")):
         order = env["sale.order"].create(
             {
-                "partner_id": partner.id,
+                "partner_id": account.partner_id.id,
                 "amz_account_id": account.id,
                 "amz_po_number": number,
                 "order_line": [
@@ -92,11 +103,6 @@ def create_data(env):
         message(env, account, "855", state, sale_order_id=order.id)
         ids[number] = order.id
     ids["line"] = env["sale.order"].browse(ids["UPGRADE1"]).order_line.id
-    shipment = env["acorn.amz.shipment"].create(
-        {"account_id": account.id, "fc_code": "ABE2"}
-    )
-    message(env, account, "856", "out_acked", amz_shipment_id=shipment.id)
-    ids["shipment"] = shipment.id
     return ids
 
 
@@ -153,6 +159,17 @@ def revert_to_old_names(cr):
                 f"%{new}%",
             )
         )
+    revert_state_words(cr)
+    cr.execute(
+        SQL(
+            "UPDATE ir_module_module SET latest_version = %s WHERE name = %s",
+            OLD_VERSION,
+            MODULE,
+        )
+    )
+
+
+def revert_state_words(cr):
     for table, column, new, old in OLD_STATE_WORDS:
         cr.execute(
             SQL(
@@ -164,13 +181,6 @@ def revert_to_old_names(cr):
                 new,
             )
         )
-    cr.execute(
-        SQL(
-            "UPDATE ir_module_module SET latest_version = %s WHERE name = %s",
-            OLD_VERSION,
-            MODULE,
-        )
-    )
 
 
 def setup():

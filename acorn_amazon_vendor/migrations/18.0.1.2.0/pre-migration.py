@@ -60,6 +60,21 @@ def rename_field(cr, model, table, old, new):
             old,
         )
     )
+    rename_xmlids(cr, model, old, new)
+    cr.execute(
+        SQL(
+            "UPDATE ir_exports_line line SET name = %s FROM ir_exports export "
+            "WHERE line.export_id = export.id AND export.resource = %s "
+            "AND line.name = %s",
+            new,
+            model,
+            old,
+        )
+    )
+
+
+def rename_xmlids(cr, model, old, new):
+    """The field's XML id and those of its selection values follow its name."""
     xmodel = model.replace(".", "_")
     cr.execute(
         SQL(
@@ -80,16 +95,6 @@ def rename_field(cr, model, table, old, new):
             len(old_prefix) + 1,
             MODULE,
             old_prefix,
-        )
-    )
-    cr.execute(
-        SQL(
-            "UPDATE ir_exports_line line SET name = %s FROM ir_exports export "
-            "WHERE line.export_id = export.id AND export.resource = %s "
-            "AND line.name = %s",
-            new,
-            model,
-            old,
         )
     )
 

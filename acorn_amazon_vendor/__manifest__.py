@@ -23,7 +23,6 @@
         "security/ir.model.access.csv",
         "data/mail_activity_type_data.xml",
         "data/ir_cron_data.xml",
-        "data/account_move_billing_data.xml",
         "data/acorn_amz_shipment_data.xml",
         "report/acorn_amz_label_report.xml",
         "views/acorn_edi_message_views.xml",

@@ -1,7 +1,8 @@
 {
     "name": "Amazon Vendor Central (EDI)",
     "summary": "Run an Amazon Vendor Central (1P) business over X12 EDI: purchase "
-    "orders, acknowledgments, ship notices, invoices and remittances",
+    "orders, acknowledgments, ship notices and invoices; remittances (820): "
+    "reconciliation arriving",
     "version": "18.0.1.1.0",
     "category": "Sales/Amazon Vendor",
     "website": "https://github.com/acorn-erp/acorn",

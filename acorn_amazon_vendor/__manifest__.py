@@ -1,7 +1,8 @@
 {
     "name": "Amazon Vendor Central (EDI)",
     "summary": "Run an Amazon Vendor Central (1P) business over X12 EDI: purchase "
-    "orders, acknowledgments, ship notices, invoices and remittances",
+    "orders, acknowledgments, ship notices and invoices; remittances (820): "
+    "reconciliation arriving",
     "version": "18.0.1.2.0",
     "category": "Sales/Amazon Vendor",
     "website": "https://github.com/acorn-erp/acorn",
@@ -23,7 +24,6 @@
         "security/ir.model.access.csv",
         "data/mail_activity_type_data.xml",
         "data/ir_cron_data.xml",
-        "data/account_move_billing_data.xml",
         "data/acorn_amz_shipment_data.xml",
         "report/acorn_amz_label_report.xml",
         "views/acorn_edi_message_views.xml",

@@ -1,7 +1,8 @@
 """Run every ACORN check and close on one line: ``N passed, N failed, N skipped``.
 
 Stages, each counted into the closing line:
-1. lint: ruff (check and format) and pylint-odoo, one check each;
+1. lint: ruff (check and format), pylint-odoo and OCA's module and PO checks, one
+   check each;
 2. pure tests: pytest over the format packages (no database);
 3. Odoo tests: a template database without demo data is built once, cloned per
    scenario (``createdb -T``), and ``--test-tags`` selects our two addons on the
@@ -101,6 +102,19 @@ def run_lint(tally, work):
         [str(venv_bin / "pylint"), "--rcfile=.pylintrc-mandatory", *ADDONS],
         work / "pylint.log",
         check_name="lint: pylint-odoo",
+        tally=tally,
+    )
+    run(
+        [str(venv_bin / "oca-checks-odoo-module"), *ADDONS],
+        work / "oca-checks-odoo-module.log",
+        check_name="lint: oca-checks-odoo-module (manifests, XML, CSV)",
+        tally=tally,
+    )
+    templates = sorted(str(path) for path in REPO.glob("acorn_*/i18n/*.po*"))
+    run(
+        [str(venv_bin / "oca-checks-po"), *templates],
+        work / "oca-checks-po.log",
+        check_name=f"lint: oca-checks-po ({len(templates)} translation files)",
         tally=tally,
     )
 

@@ -151,6 +151,11 @@ class AcornEdiMessage(models.Model):
     retry_count = fields.Integer(readonly=True)
     next_retry_at = fields.Datetime(readonly=True)
     date_done = fields.Datetime(string="Processed / Sent", readonly=True)
+    retryable = fields.Boolean(
+        compute="_compute_retryable",
+        search="_search_retryable",
+        help="Retry can send the message back to be processed or sent again.",
+    )
 
     @api.depends(
         "document_type",
@@ -171,6 +176,17 @@ class AcornEdiMessage(models.Model):
             )
             arrow = "←" if message.direction == "inbound" else "→"
             message.name = f"{arrow} {message.document_type or ''} {ref}".strip()
+
+    @api.depends("state")
+    def _compute_retryable(self):
+        for message in self:
+            message.retryable = message.state in self._RETRY_MAP
+
+    def _search_retryable(self, operator, value):
+        if operator not in ("=", "!="):
+            raise UserError(self.env._("Retryable can only be searched with = or !=."))
+        retryable = (operator == "=") == bool(value)
+        return [("state", "in" if retryable else "not in", list(self._RETRY_MAP))]
 
     @api.constrains("state", "direction")
     def _check_state_direction(self):
@@ -197,7 +213,7 @@ class AcornEdiMessage(models.Model):
 
     def action_retry(self):
         """Send messages in an error or review state back to be processed again."""
-        retryable = self.filtered(lambda m: m.state in self._RETRY_MAP)
+        retryable = self.filtered("retryable")
         if not retryable:
             raise UserError(
                 self.env._("None of these messages is in a state that can be retried.")

@@ -1,3 +1,5 @@
+from lxml import etree
+
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
@@ -70,3 +72,37 @@ class TestRetry(AmazonOrderCommon):
         message.action_retry()
         self.assertEqual(message._amz_lock_rows("in_received"), message)
         self.assertFalse(message._amz_lock_rows("in_error"))
+
+    def test_retryable_follows_the_retry_map(self):
+        Message = self.env["acorn.edi.message"]
+        for state, _label in Message._fields["state"].selection:
+            with self.subTest(state=state):
+                inbound = state.startswith("in_")
+                message = self._create_message(
+                    self.account,
+                    direction="inbound" if inbound else "outbound",
+                    document_type="850" if inbound else "855",
+                    state=state,
+                )
+                self.assertEqual(message.retryable, state in Message._RETRY_MAP)
+                self.assertEqual(
+                    Message.search([("id", "=", message.id), ("retryable", "=", True)]),
+                    message if message.retryable else Message,
+                )
+                self.assertEqual(
+                    Message.search(
+                        [("id", "=", message.id), ("retryable", "!=", True)]
+                    ),
+                    Message if message.retryable else message,
+                )
+
+    def test_retry_button_shows_only_when_retryable(self):
+        failed = self._create_message(self.account, state="in_error")
+        self.assertTrue(failed.retryable)
+        failed.with_user(self.manager).action_retry()
+        self.assertRecordValues(failed, [{"state": "in_received", "retryable": False}])
+        arch = self.env["acorn.edi.message"].get_view(
+            self.env.ref("acorn_amazon_vendor.acorn_edi_message_view_form").id, "form"
+        )["arch"]
+        (button,) = etree.fromstring(arch).xpath("//button[@name='action_retry']")
+        self.assertEqual(button.get("invisible"), "not retryable")

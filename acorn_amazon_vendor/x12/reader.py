@@ -211,8 +211,7 @@ class Reader:
             current.checked = "unsupported"
             message = (
                 f"Version {group.header.version!r} is not supported; the set was read "
-                "at "
-                "envelope level only."
+                "at envelope level only."
             )
             current.errors.append(self._error(message, "AK5", "1", position, "ST"))
             return done
@@ -322,19 +321,19 @@ class Reader:
             return []
         separator = interchange.delimiters.element
         found = TransactionSet(
-            current.set_id,
-            current.control,
-            current.implementation,
-            group.header.version,
-            group.header.functional_id,
-            current.position,
-            tuple(current.segments),
-            separator,
-            tuple(current.errors),
-            current.checked,
-            heading_ids(current.segments, separator),
-            interchange.header.control_number,
-            group.header.control_number,
+            set_id=current.set_id,
+            control_number=current.control,
+            implementation=current.implementation,
+            version=group.header.version,
+            functional_id=group.header.functional_id,
+            position=current.position,
+            segments=tuple(current.segments),
+            separator=separator,
+            errors=tuple(current.errors),
+            checked=current.checked,
+            ids=heading_ids(current.segments, separator),
+            isa_control=interchange.header.control_number,
+            gs_control=group.header.control_number,
         )
         if self._keep_sets:
             kept = (
@@ -357,12 +356,12 @@ class Reader:
             group.errors.append(self._error(message, "AK9", "3", position, "GE"))
         self._interchange.groups.append(
             GroupReport(
-                group.header,
-                group.position,
-                tuple(group.sets),
-                tuple(group.errors),
-                trailer,
-                self._interchange.header.control_number,
+                header=group.header,
+                position=group.position,
+                sets=tuple(group.sets),
+                errors=tuple(group.errors),
+                trailer_count=trailer,
+                isa_control=self._interchange.header.control_number,
             )
         )
         self._group = None
@@ -380,11 +379,11 @@ class Reader:
             )
         self._interchanges.append(
             InterchangeReport(
-                interchange.header,
-                interchange.position,
-                tuple(interchange.groups),
-                tuple(interchange.errors),
-                tuple(interchange.acks),
+                header=interchange.header,
+                position=interchange.position,
+                groups=tuple(interchange.groups),
+                errors=tuple(interchange.errors),
+                acknowledgments=tuple(interchange.acks),
             )
         )
         self._interchange = None

@@ -8,6 +8,7 @@ skipped, and only one chunk plus the unfinished segment is held in memory.
 
 import codecs
 import io
+from typing import NamedTuple
 
 from .delimiters import LAYOUT_WHITESPACE, read_isa
 from .errors import X12Error
@@ -69,32 +70,50 @@ def _layout_after(text, layout):
     return ""
 
 
+class _Pieces(NamedTuple):
+    """A chunk split on the segment terminator, not yet read from ``start`` on.
+
+    Attributes:
+        pieces: The split texts; the last one, the unfinished segment, is popped
+            off before reading.
+        start: Index of the first piece still to read.
+        splitter: The text the chunk was split on (terminator, or terminator and
+            its layout), to join the pieces again.
+    """
+
+    pieces: list
+    start: int
+    splitter: str
+
+
+class _Carry(NamedTuple):
+    """The split pieces of a chunk left when an interchange ends inside it.
+
+    The fields of :class:`_Pieces`, plus ``rest``: the unfinished segment after them.
+    """
+
+    pieces: list
+    start: int
+    splitter: str
+    rest: str
+
+    def text(self):
+        """Returns the unread text, joined again (the slow path)."""
+        return self.splitter.join(self.pieces[self.start :] + [self.rest])
+
+
 def _split(rest, terminator, joined):
     """Splits on the terminator plus its usual layout when all of ``rest`` has it.
 
     Returns:
-        tuple: (pieces, 0, splitter); the last piece is the unfinished segment.
+        _Pieces: Read from 0; the last piece is the unfinished segment.
     """
     if joined != terminator:
         pieces = rest.split(joined)
         # Every terminator is followed by the layout: one count instead of two.
         if rest.count(terminator) == len(pieces) - 1:
-            return pieces, 0, joined
-    return rest.split(terminator), 0, terminator
-
-
-class _Carry:
-    """The split pieces of a chunk left when an interchange ends inside it."""
-
-    __slots__ = ("pieces", "start", "rest", "splitter", "terminator")
-
-    def __init__(self, pieces, start, rest, splitter, terminator):
-        self.pieces, self.start, self.rest = pieces, start, rest
-        self.splitter, self.terminator = splitter, terminator
-
-    def text(self):
-        """Returns the unread text, joined again (the slow path)."""
-        return self.splitter.join(self.pieces[self.start :] + [self.rest])
+            return _Pieces(pieces, 0, joined)
+    return _Pieces(rest.split(terminator), 0, terminator)
 
 
 class SegmentStream:
@@ -151,8 +170,9 @@ class SegmentStream:
             if carry is not None:
                 resumed = self._resume(carry)
                 if resumed is not None:
-                    yield resumed[0]
-                    carry = yield from self._segments(carry.rest, resumed[1])
+                    isa_text, pieces = resumed
+                    yield isa_text
+                    carry = yield from self._segments(carry.rest, pieces)
                     continue
                 buffer, carry = carry.text(), None
             buffer = self._start_interchange(buffer)
@@ -183,8 +203,8 @@ class SegmentStream:
         joining and splitting the chunk again (many small interchanges per file).
 
         Returns:
-            tuple | None: (ISA text, (pieces, start, splitter)) or None to fall back
-            to reading the joined text.
+            tuple | None: (ISA text, _Pieces after it) or None to fall back to
+            reading the joined text.
         """
         pieces, start = carry.pieces, carry.start
         while start < len(pieces) and not pieces[start].strip(BEFORE_ISA):
@@ -207,10 +227,14 @@ class SegmentStream:
         self.isa, self.delimiters = info, info.delimiters
         self.position += 1
         self.isa_position = self.position
-        return piece, (pieces, start + 1, carry.splitter)
+        return piece, _Pieces(pieces, start + 1, carry.splitter)
 
     def _segments(self, rest, carried=None):
         """Yields segments up to the IEA (or a new ISA), see :meth:`_runs`.
+
+        Args:
+            rest: Text not split yet (after the ISA, or after ``carried``).
+            carried: _Pieces already split from the chunk being read, or None.
 
         Returns:
             str | _Carry: The text left at the end of input, or the pieces of the
@@ -221,15 +245,16 @@ class SegmentStream:
         ends = ("IEA" + self.delimiters.element, "ISA" + self.delimiters.element)
         special = frozenset(("", *layout, *PLAIN_EXCEPT))
         suffix = "" if carried is not None else _layout_after(rest, layout)
-        joined = carried[2] if carried is not None else terminator + suffix
+        joined = carried.splitter if carried is not None else terminator + suffix
         while True:
             if carried is None:
                 carried = _split(rest, terminator, joined)
-                rest = carried[0].pop()
-            (pieces, start, splitter), carried = carried, None
+                rest = carried.pieces.pop()
+            pieces, start, splitter = carried
+            carried = None
             end = yield from self._runs(pieces, start, special, layout, ends)
             if end is not None:
-                return _Carry(pieces, end, rest, splitter, terminator)
+                return _Carry(pieces, end, splitter, rest)
             chunk = self._next_chunk()
             if chunk is None:
                 return (yield from self._final(rest.strip(layout)))

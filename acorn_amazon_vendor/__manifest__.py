@@ -37,6 +37,7 @@
         "views/acorn_vendor_account_billing_views.xml",
         "views/menus.xml",
         "views/acorn_edi_interchange_routing_views.xml",
+        "views/acorn_edi_message_content_views.xml",
     ],
     "demo": [
         "demo/acorn_vendor_account_demo.xml",

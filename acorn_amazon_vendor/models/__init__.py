@@ -28,3 +28,5 @@ from . import report_amz_label
 from . import acorn_vendor_account_routing
 from . import acorn_edi_interchange_routing
 from . import acorn_edi_message_routing
+from . import acorn_edi_message_content
+from . import acorn_edi_interchange_content

@@ -305,7 +305,7 @@ class AccountMove810:
             how = self.env._("sent on posting (account policy)")
         else:
             how = self.env._("sent by %(user)s", user=author.name)
-        self.message_post(
+        self._message_log(  # a note: nobody is notified, as before
             body=self.env._(
                 "810 %(message)s generated (%(state)s), %(how)s; file %(file)s.",
                 message=message.name,
@@ -315,4 +315,6 @@ class AccountMove810:
             )
         )
         self.activity_feedback(["acorn_amazon_vendor.mail_activity_amz_810_blocked"])
-        self.sudo().is_move_sent = True
+        if not self.is_move_sent:
+            # Only the flag changes: no need to resync the posted move's lines.
+            self.sudo().with_context(skip_invoice_sync=True).is_move_sent = True

@@ -36,6 +36,8 @@
         "views/account_move_views.xml",
         "views/acorn_vendor_account_billing_views.xml",
         "views/menus.xml",
+        "views/acorn_edi_interchange_routing_views.xml",
+        "views/acorn_edi_message_content_views.xml",
     ],
     "demo": [
         "demo/acorn_vendor_account_demo.xml",

@@ -34,3 +34,8 @@ from . import stock_quant_package
 from . import stock_picking
 from . import stock_picking_batch
 from . import report_amz_label
+from . import acorn_vendor_account_routing
+from . import acorn_edi_interchange_routing
+from . import acorn_edi_message_routing
+from . import acorn_edi_message_content
+from . import acorn_edi_interchange_content

@@ -373,4 +373,6 @@ class AccountMove(models.Model):
             ),
         )
         self.activity_feedback(["acorn_amazon_vendor.mail_activity_amz_810_blocked"])
-        self.sudo().is_move_sent = True
+        if not self.is_move_sent:
+            # Only the flag changes: no need to resync the posted move's lines.
+            self.sudo().with_context(skip_invoice_sync=True).is_move_sent = True

@@ -136,8 +136,12 @@ class AcornEdiDocumentMixin(models.AbstractModel):
             ) from error
 
     def _amz_edi_log_sent(self, message, details):
-        """Chatter line for a message just generated: name, state and details."""
-        self.message_post(
+        """Chatter note for a message just generated: name, state and details.
+
+        A logged note (``_message_log``): nobody is notified, and it skips the
+        follower and notification work of ``message_post`` on every send.
+        """
+        self._message_log(
             body=self.env._(
                 "%(doc)s %(message)s generated (%(state)s)%(details)s",
                 doc=message.document_type,

@@ -143,6 +143,8 @@ class AcornEdiInterchange(models.Model):
         """
         self.ensure_one()
         report = validate_file(self._get_payload(), keep_segments=True)
+        # Addressing: route to the account the file names, refuse what is not ours.
+        report = self._amz_route(report)
         messages, sets = self._amz_create_set_messages(report)
         messages._amz_process(sets)
         if not self.duplicate_of_id:

@@ -14,8 +14,9 @@ class TestUi(HttpCase):
                 "name": "Amazon Tour",
                 "vendor_code": "TOUR1",
                 "partner_id": amazon.id,
-                "vendor_isa_id": "TOUR1",
-                "vendor_gs_id": "TOUR1",
+                # the test files are addressed to VEND1 (ISA08 and GS03)
+                "vendor_isa_id": "VEND1",
+                "vendor_gs_id": "VEND1",
             }
         )
         mug = self.env["product.product"].create(

@@ -183,6 +183,8 @@ def _show_human(path, found, out):
     for transaction, shown in found:
         ids = ", ".join(f"{key}={value}" for key, value in transaction.ids.items())
         word = "valid" if shown["valid"] else "INVALID"
+        if shown["best_effort"]:
+            word += " (best effort: its line segments as read)"
         _say(out, f"  {transaction.set_id} {transaction.control_number} {ids} {word}")
         for line in shown["lines"]:
             _say(out, "    " + json.dumps(line, sort_keys=True))

@@ -99,6 +99,10 @@ class TransactionGrammar:
         rules: Syntax notes per segment ID.
         unknown_segments: "error" (AK3 code 6) or "ignore" for lenient grammars.
         source: Where the rules come from.
+        tolerated: Declared segment IDs that are read and ignored where the
+            structure has no place for them, or beyond their maximum use (standard
+            loops we do not map, e.g. REF and DTM under an 820 NM1 loop), instead of
+            AK3 codes 7 and 5.
     """
 
     set_id: str
@@ -108,6 +112,7 @@ class TransactionGrammar:
     rules: dict = field(default_factory=dict)
     unknown_segments: str = "error"
     source: str = ""
+    tolerated: frozenset = frozenset()
 
 
 class _Node:

@@ -166,10 +166,19 @@ def check_855(ack):
             ack, line, _ack_where(ack, line, position, "ACK")
         )
     if ack.line_count is not None or ack.hash_total is not None:
-        groups = ack.groups()
-        quantities = [group[0].quantity_ordered for group in groups]
-        problems += check_ctt(ack, len(groups), quantities, "PO1 loops")
+        problems += _ack_ctt(ack)
     return problems
+
+
+def _ack_ctt(ack):
+    """CTT of an 855: PO1 loops as read (with or without ACK), else as built."""
+    if ack.loop_quantities:
+        quantities = [q for q in ack.loop_quantities if q is not None]
+        counted = len(ack.loop_quantities)
+    else:
+        quantities = [group[0].quantity_ordered for group in ack.groups()]
+        counted = len(quantities)
+    return check_ctt(ack, counted, quantities, "PO1 loops")
 
 
 def _ack_line_problems(ack, line, where):

@@ -199,6 +199,8 @@ class PurchaseOrderAck:
         line_count: CTT01 (parsed documents), or None.
         hash_total: CTT02 (parsed documents), or None.
         locations: Segment key -> (segment position, set position, segment ID).
+        loop_quantities: PO102 of every PO1 loop read, with or without ACK (None
+            when unreadable); empty for built documents.
     """
 
     po_number: str
@@ -211,6 +213,7 @@ class PurchaseOrderAck:
     line_count: int | None = field(default=None, compare=False)
     hash_total: Decimal | None = field(default=None, compare=False)
     locations: dict = field(default_factory=dict, compare=False, repr=False)
+    loop_quantities: tuple = field(default=(), compare=False, repr=False)
 
     def groups(self):
         """Returns the lines grouped per PO1 loop (consecutive equal echoes)."""

@@ -11,6 +11,7 @@
 """
 
 from .checks import hash_text
+from .errors import X12Error
 from .identifiers import party_from, party_segments, product_id_elements
 from .identifiers import product_ids_from as _product_ids
 from .inbound import SetView
@@ -291,17 +292,19 @@ def parse_855(transaction):
     """Reads an 855 TransactionSet (kept segments) into a PurchaseOrderAck.
 
     Each ACK gives one AckLine carrying the PO1 of its loop (a PO1 without ACK gives
-    none: ``check_855_against_850`` then reports its line as not acknowledged).
+    none: ``check_855_against_850`` then reports its line as not acknowledged); every
+    PO1 loop is counted in ``loop_quantities`` for CTT.
 
     Raises:
         X12Error: Located, when BAK is missing or a needed value cannot be read.
     """
     view = SetView(transaction, ("855",))
     bak = view.heading("BAK", "Beginning Segment for Purchase Order Acknowledgment")
-    lines, po1, locations = [], None, {}
+    lines, po1, locations, loops = [], None, {}, []
     for index, row in enumerate(view.rows):
         if row[0] == "PO1":
             po1 = index
+            loops.append(_loop_quantity(view, index))
         elif row[0] == "ACK" and po1 is not None:
             lines.append(_ack_line(view, po1, index))
         elif row[0] in ("BAK", "CTT"):
@@ -317,5 +320,14 @@ def parse_855(transaction):
         line_count=int(count) if count is not None else None,
         hash_total=view.decimal(ctt, 2, "CTT02") if ctt is not None else None,
         locations=locations,
+        loop_quantities=tuple(loops),
         **view.envelope(),
     )
+
+
+def _loop_quantity(view, index):
+    """PO102 of a PO1 loop, or None when it cannot be read (the grammar says why)."""
+    try:
+        return view.decimal(index, 2, "PO102 quantity")
+    except X12Error:
+        return None

@@ -107,14 +107,17 @@ def _adx(view, index):
 
 
 def _rmr(view, index, entity, rows):
-    values = {"adjustments": []}
+    values, in_adjustment = {"adjustments": []}, False
     for child, row in rows:
-        if row[0] == "REF" and view.value(child, 1) == "PO":
+        if row[0] == "ADX":
+            values["adjustments"].append(_adx(view, child))
+            in_adjustment = True
+        elif in_adjustment:
+            continue  # REF / DTM of the ADX loop describe the adjustment
+        elif row[0] == "REF" and view.value(child, 1) == "PO":
             values["po_number"] = view.value(child, 2)
         elif row[0] == "DTM" and "date" not in values:
             values["date"] = view.date(child, 2, "DTM02")
-        elif row[0] == "ADX":
-            values["adjustments"].append(_adx(view, child))
     values["adjustments"] = tuple(values["adjustments"])
     position, set_position = view.location(index)
     return RemittanceItem(

@@ -4,8 +4,14 @@
 and runs the business checks, returning located X12Errors (a document that cannot be
 parsed gives its parse error); ``document_dict`` is the ``acorn-edi show --json``
 shape: ``{"type", "control_number", "ids", "lines": [...]}`` with one line per PO1
-(850/855), IT1 (810), RMR (820), LIN (846), item HL (856) and AK2 (997).
+(850; the 855 one per PO1 loop, with or without ACK), IT1 (810), RMR (820), LIN
+(846), item HL (856) and AK2 (997). Best effort: a set that cannot be read into its
+document (it failed its grammar so far that a value the document needs is missing
+or unreadable) still shows its line segments as read, one row each
+(``"best_effort": true``), so a user sees what the partner sent.
 """
+
+from decimal import Decimal, InvalidOperation
 
 from .ack import parse_997
 from .errors import X12Error
@@ -24,6 +30,16 @@ PARSERS = {
     "810": parse_810,
     "820": parse_820,
     "846": parse_846,
+}
+# The segments shown, one row each, for a set that cannot be read into its document.
+LINE_SEGMENTS = {
+    "850": ("PO1",),
+    "855": ("PO1", "ACK"),
+    "856": ("HL", "LIN", "SN1"),
+    "810": ("IT1",),
+    "820": ("RMR", "ADX"),
+    "846": ("LIN", "QTY"),
+    "997": ("AK2", "AK5"),
 }
 CHECKS = {
     "850": check_850,
@@ -89,16 +105,50 @@ def _po_lines(po):
     ]  # fmt: skip
 
 
-def _ack_lines(ack):
-    return [
-        {"line_number": group[0].line_number,
-         "quantity": _number(group[0].quantity_ordered), "uom": group[0].uom,
-         "unit_price": _number(group[0].unit_price),
-         "product_ids": _ids(group[0].product_ids),
-         "acks": [{"status": line.status, "quantity": _number(line.quantity),
-                   "date": _date(line.date)} for line in group]}
-        for group in ack.groups()
-    ]  # fmt: skip
+def _ack_row(group):
+    return {
+        "line_number": group[0].line_number,
+        "quantity": _number(group[0].quantity_ordered), "uom": group[0].uom,
+        "unit_price": _number(group[0].unit_price),
+        "product_ids": _ids(group[0].product_ids),
+        "acks": [{"status": line.status, "quantity": _number(line.quantity),
+                  "date": _date(line.date)} for line in group],
+    }  # fmt: skip
+
+
+def _text_number(value):
+    try:
+        return decimal_text(Decimal(value)) if value else None
+    except InvalidOperation:
+        return value
+
+
+def _po1_row(elements):
+    """A PO1 loop without ACK, read from its elements as written."""
+    values = list(elements) + [""] * 6
+    pairs = elements[6:]
+    return {
+        "line_number": values[1], "quantity": _text_number(values[2]),
+        "uom": values[3], "unit_price": _text_number(values[4]),
+        "product_ids": [list(pairs[i:i + 2]) for i in range(0, len(pairs) - 1, 2)
+                        if pairs[i] or pairs[i + 1]],
+        "acks": [],
+    }  # fmt: skip
+
+
+def _ack_lines(ack, transaction):
+    """One row per PO1 loop of the set: its ACKs, or none (shown empty)."""
+    if not transaction.segments:
+        return [_ack_row(group) for group in ack.groups()]
+    by_po1 = {}
+    for line in ack.lines:
+        by_po1.setdefault(line.po1_set_position, []).append(line)
+    rows = []
+    for position, elements in enumerate(transaction.elements(), 1):
+        if elements[0] == "PO1":
+            group = by_po1.get(position)
+            rows.append(_ack_row(group) if group else _po1_row(elements))
+    return rows
 
 
 def _shipment_lines(shipment):
@@ -168,7 +218,6 @@ def _ack997_lines(functional):
 
 LINES = {
     "850": _po_lines,
-    "855": _ack_lines,
     "856": _shipment_lines,
     "810": _invoice_lines,
     "820": _remittance_lines,
@@ -189,9 +238,27 @@ def _totals(set_id, document):
     return {}
 
 
+def segment_lines(transaction):
+    """Returns the line segments of a set as read: ``{"segment", "position", ...}``."""
+    wanted = LINE_SEGMENTS.get(transaction.set_id, ())
+    return [
+        {"segment": elements[0], "position": position, "elements": elements[1:]}
+        for position, elements in enumerate(transaction.elements(), 1)
+        if elements[0] in wanted
+    ]
+
+
+def _lines(transaction, document):
+    if document is None:
+        return segment_lines(transaction)
+    if transaction.set_id == "855":
+        return _ack_lines(document, transaction)
+    lines = LINES.get(transaction.set_id)
+    return lines(document) if lines else []
+
+
 def document_dict(transaction, document, problems):
     """Returns the ``show --json`` object of one set."""
-    lines = LINES.get(transaction.set_id)
     errors = list(transaction.errors) + list(problems)
     return {
         "type": transaction.set_id,
@@ -199,7 +266,10 @@ def document_dict(transaction, document, problems):
         "control_number": transaction.control_number,
         "ids": transaction.ids,
         "valid": not any(error.severity == "error" for error in errors),
-        "lines": lines(document) if lines and document is not None else [],
+        "lines": _lines(transaction, document),
+        "best_effort": document is None
+        and transaction.set_id in LINE_SEGMENTS
+        and bool(transaction.segments),
         "totals": _totals(transaction.set_id, document) if document else {},
         "problems": [error.to_dict() for error in errors],
     }

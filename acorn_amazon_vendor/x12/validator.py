@@ -117,6 +117,8 @@ class SetValidator:
                 )
 
     def _over_maximum(self, target, position, set_position):
+        if not target.children and target.id in self._compiled.grammar.tolerated:
+            return
         kind, code = ("Loop", "4") if target.children else ("Segment", "5")
         self._error(
             f"{kind} {target.id} occurs more than its maximum of {target.max}.",
@@ -153,6 +155,8 @@ class SetValidator:
                 "6",
                 f"Segment {segment_id} is not defined in this transaction set.",
             )
+        elif segment_id in compiled.grammar.tolerated:
+            return
         else:
             code, text = "7", f"Segment {segment_id} is not in its proper place here."
         self._error(

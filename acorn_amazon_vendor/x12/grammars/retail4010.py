@@ -28,6 +28,11 @@ from .segments import (
 )
 
 MANY = 99999
+# Declared segments read and ignored where the structure has no place for them or
+# beyond their maximum: the standard 004010 loops we do not map carry them (NM1 loops
+# with N2-N4/REF/PER, notes, extra references and dates), and the flow never depends
+# on a misplaced one (docs/x12-core.md, inbound tolerance).
+TOLERATED = frozenset({"REF", "DTM", "NTE", "PER", "MSG", "N2", "N3", "N4"})
 
 
 def _n1_loop(maximum=200, minimum=0, ref_max=12):
@@ -53,6 +58,16 @@ def _n9_loop():
     }
 
 
+def _adx_loop():
+    """An 820 ADX loop; REF and DTM under it are read (retailers add them there)."""
+    return {
+        ID: "ADX",
+        MIN: 0,
+        MAX: MANY,
+        LEVEL: [{ID: "REF", MIN: 0, MAX: MANY}, {ID: "DTM", MIN: 0, MAX: MANY}],
+    }
+
+
 def _records(**own):
     shared = ("N2", "N3", "N4", "MSG", "N9", "PKG", "CTT")
     records = {key: COMMON[key] for key in shared}
@@ -69,7 +84,8 @@ def _notes(*segment_ids, **own):
 # --- 850 Purchase Order (Amazon -> vendor), FACTS §3 --------------------------------
 RECORDS_850 = _records(
     BEG=(
-        E("BEG01", "M", "ID", 2, 2, "353", C.BEG01_CODES, lenient=True),
+        # The flow depends on BEG01 (new, cancel, duplicate): strict.
+        E("BEG01", "M", "ID", 2, 2, "353", C.BEG01_CODES),
         E("BEG02", "M", "ID", 2, 2, "92", C.BEG02_CODES, lenient=True),
         E("BEG03", "M", "AN", 1, 22, "324"),
         E("BEG04", "O", "AN", 1, 30, "328"),
@@ -96,7 +112,7 @@ RECORDS_850 = _records(
         E("FOB09", "X", "AN", 1, 80, "352"),
     ),
     CSH=(
-        E("CSH01", "O", "ID", 1, 2, "563", C.CSH01_CODES),
+        E("CSH01", "O", "ID", 1, 2, "563", C.CSH01_CODES, lenient=True),
         E("CSH02", "X", "ID", 1, 2, "306"),
         E("CSH03", "X", "N2", 1, 15, "610"),
         E("CSH04", "X", "AN", 1, 35, "508"),
@@ -164,8 +180,8 @@ RECORDS_855 = _records(
     REF=ref(),
     DTM=dtm(),
     N1=n1(),
-    PO1=line("PO1", "330", C.PRODUCT_QUALIFIERS_855, lenient=False),
-    CTP=ctp(C.CTP02_CODES),
+    PO1=line("PO1", "330", C.PRODUCT_QUALIFIERS_855, lenient=True),
+    CTP=ctp(C.CTP02_CODES, lenient=True),
     ACK=(
         E("ACK01", "M", "ID", 2, 2, "668", C.ACK01_CODES, lenient=True),
         E("ACK02", "X", "R", 1, 15, "380"),
@@ -364,7 +380,7 @@ STRUCTURE_820 = [
         MIN: 0,
         MAX: MANY,
         LEVEL: [
-            {ID: "ADX", MIN: 0, MAX: MANY},
+            _adx_loop(),  # 004010 ENT/ADX loop: ADX, NTE, PER, DTM
             {
                 ID: "RMR",
                 MIN: 0,
@@ -372,7 +388,7 @@ STRUCTURE_820 = [
                 LEVEL: [
                     {ID: "REF", MIN: 0, MAX: MANY},
                     {ID: "DTM", MIN: 0, MAX: MANY},
-                    {ID: "ADX", MIN: 0, MAX: MANY},
+                    _adx_loop(),  # 004010 RMR/ADX loop: ADX, NTE, PER
                 ],
             },
         ],
@@ -546,6 +562,7 @@ def _grammar(set_id, structure, records, rules, source, version="004010"):
         rules,
         unknown_segments="ignore",
         source=source,
+        tolerated=TOLERATED,
     )
 
 

@@ -100,5 +100,6 @@ GRAMMARS = (
         retail4010.RULES_856,
         unknown_segments="ignore",
         source="Amazon 856 5010 (FACTS §5)",
+        tolerated=retail4010.TOLERATED,
     ),
 )

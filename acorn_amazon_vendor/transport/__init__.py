@@ -16,7 +16,8 @@ from .base import (
     TransportError,
 )
 from .folder import FolderTransport
-from .sftp import SftpTransport, normalize_fingerprint
+from .keys import normalize_fingerprint
+from .sftp import SftpTransport
 
 __all__ = [
     "REASONS",

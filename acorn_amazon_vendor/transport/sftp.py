@@ -23,68 +23,13 @@ import stat
 import uuid
 
 from .base import RemoteFile, Transport, is_skipped, transport_error
+from .keys import load_private_key, normalize_fingerprint
 
 DEFAULT_PORT = 22
 CONNECT_TIMEOUT = 20
 TRANSFER_TIMEOUT = 60
 # SFTP status codes paramiko raises as OSError errno, by reason code.
 ERRNO_REASONS = {errno.ENOENT: "folder_missing", errno.EACCES: "permission"}
-
-
-def normalize_fingerprint(value):
-    """``SHA256:abc`` whatever way it was pasted (prefix, spaces, padding)."""
-    value = "".join((value or "").split())
-    if not value:
-        return ""
-    if value.upper().startswith("SHA256:"):
-        value = value[7:]
-    return "SHA256:" + value.rstrip("=")
-
-
-def load_private_key(text, passphrase=None):
-    """A paramiko key from its text (OpenSSH or PEM; RSA, ECDSA or Ed25519).
-
-    Raises:
-        TransportConfigError: reason ``key`` when it can't be read or decrypted.
-    """
-    import paramiko
-    from cryptography.exceptions import UnsupportedAlgorithm
-    from cryptography.hazmat.primitives import serialization
-    from cryptography.hazmat.primitives.asymmetric import ec, ed25519, rsa
-
-    data = text.strip().encode() + b"\n"
-    password = passphrase.encode() if passphrase else None
-    openssh = data.startswith(b"-----BEGIN OPENSSH PRIVATE KEY-----")
-    load = (
-        serialization.load_ssh_private_key
-        if openssh
-        else serialization.load_pem_private_key
-    )
-    try:
-        loaded = load(data, password)
-    except TypeError as error:  # passphrase missing, or given for a plain key
-        message = (
-            "the private key is not protected: leave the passphrase empty"
-            if password
-            else "the private key is protected by a passphrase: enter it"
-        )
-        raise transport_error(message, "key") from error
-    except (ValueError, UnsupportedAlgorithm) as error:
-        message = "the private key can't be read, or its passphrase is wrong"
-        raise transport_error(message, "key") from error
-    classes = (
-        (rsa.RSAPrivateKey, paramiko.RSAKey),
-        (ed25519.Ed25519PrivateKey, paramiko.Ed25519Key),
-        (ec.EllipticCurvePrivateKey, paramiko.ECDSAKey),
-    )
-    for crypto_class, key_class in classes:
-        if isinstance(loaded, crypto_class):
-            try:
-                return key_class.from_private_key(io.StringIO(data.decode()), passphrase)
-            except (paramiko.SSHException, ValueError) as error:
-                message = f"the private key can't be read: {error}"
-                raise transport_error(message, "key") from error
-    raise transport_error("the private key is of a type SSH can't use", "key")
 
 
 class SftpTransport(Transport):
@@ -176,7 +121,9 @@ class SftpTransport(Transport):
             sock.connect(address)
         except ConnectionRefusedError as error:
             sock.close()
-            raise transport_error(f"{where} refused the connection", "refused") from error
+            raise transport_error(
+                f"{where} refused the connection", "refused"
+            ) from error
         except TimeoutError as error:
             sock.close()
             message = f"{where} did not answer within {self.connect_timeout} s"
@@ -234,7 +181,9 @@ class SftpTransport(Transport):
             message = f"{self.host} refused user {self.username} with this {method}"
             raise transport_error(message, "auth") from error
         except (paramiko.SSHException, EOFError, OSError) as error:
-            raise transport_error(f"login failed: {error}", "connection_lost") from error
+            raise transport_error(
+                f"login failed: {error}", "connection_lost"
+            ) from error
 
     def _open_sftp(self, ssh):
         import paramiko
@@ -359,19 +308,22 @@ class SftpTransport(Transport):
         source = self._path(self.download_path, name)
         try:
             if self.archive_path:
-                target = self._path(self.archive_path, name)
-                try:
-                    sftp.stat(target)
-                    target = f"{target}.{uuid.uuid4().hex[:8]}"
-                except FileNotFoundError:
-                    pass
-                sftp.rename(source, target)
+                sftp.rename(source, self._archive_target(sftp, name))
             else:
                 sftp.remove(source)
         except FileNotFoundError:
             return
         except self._errors() as error:
             raise self._failure(f"cannot take {name} out", error) from error
+
+    def _archive_target(self, sftp, name):
+        """Where a fetched file goes in the remote archive: never over another."""
+        target = self._path(self.archive_path, name)
+        try:
+            sftp.stat(target)
+        except FileNotFoundError:
+            return target
+        return f"{target}.{uuid.uuid4().hex[:8]}"
 
     def check(self, receive=True, send=True):
         self.connect()
@@ -383,7 +335,9 @@ class SftpTransport(Transport):
             if not self.download_path:
                 raise transport_error("no download folder is configured", "settings")
             waiting = self.list()
-            lines.append(f"download folder {self.download_path}: {len(waiting)} file(s)")
+            lines.append(
+                f"download folder {self.download_path}: {len(waiting)} file(s)"
+            )
         if send:
             self._check_upload()
             lines.append(f"upload folder {self.upload_path}: writable")

@@ -36,6 +36,8 @@
         "views/account_move_views.xml",
         "views/acorn_vendor_account_billing_views.xml",
         "views/menus.xml",
+        "data/acorn_edi_transport_data.xml",
+        "views/acorn_edi_transport_views.xml",
     ],
     "demo": [
         "demo/acorn_vendor_account_demo.xml",

@@ -25,3 +25,8 @@ from . import stock_quant_package
 from . import stock_picking
 from . import stock_picking_batch
 from . import report_amz_label
+from . import acorn_edi_transport
+from . import acorn_edi_transport_check
+from . import acorn_edi_transport_log
+from . import acorn_vendor_account_sync
+from . import acorn_edi_message_send

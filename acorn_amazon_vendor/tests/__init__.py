@@ -24,3 +24,6 @@ from . import test_labels
 from . import test_810_screens
 from . import test_856_demo
 from . import test_810_demo
+from . import test_sftp
+from . import test_sftp_settings
+from . import test_transport_migration

@@ -144,8 +144,13 @@ class SftpTransport(Transport):
             ssh.start_client(timeout=self.connect_timeout)
         except (paramiko.SSHException, EOFError, OSError) as error:
             ssh.close()
+            silent = isinstance(error, TimeoutError) or isinstance(
+                error.__context__, TimeoutError
+            )
             message = f"no SSH session with {self.host}:{self.port}: {error}"
-            raise transport_error(message, "protocol") from error
+            raise transport_error(
+                message, "timeout" if silent else "protocol"
+            ) from error
         return ssh
 
     def _verify_host_key(self, ssh):

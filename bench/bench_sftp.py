@@ -145,9 +145,8 @@ def run_all(server, files, repeat):
 
 def report(best, count, size):
     print(f"{count} files of {size} bytes each way, over 127.0.0.1 (best run)")
-    print(
-        f"{'contender':<10} {'seconds':>8} {'files/s':>8} {'CPU ms/file':>12} {'×bare':>6}"
-    )
+    header = ("contender", "seconds", "files/s", "CPU ms/file", "×bare")
+    print("{:<10} {:>8} {:>8} {:>12} {:>6}".format(*header))
     ratios = {}
     for name, result in best.items():
         bare = best["bare " + name.split()[1]]

@@ -8,6 +8,7 @@ transport log and in the notification of the "Test Connection" button.
 import contextlib
 import logging
 import time
+from datetime import timedelta
 
 from odoo import fields, models
 from odoo.exceptions import AccessError, UserError
@@ -18,6 +19,8 @@ from .acorn_edi_transport import RECEIVING, SENDING
 _logger = logging.getLogger(__name__)
 
 MANAGER_GROUP = "acorn_amazon_vendor.group_amazon_vendor_manager"
+# How often a working transport's "Last Contact" is written.
+CONTACT_EVERY = timedelta(minutes=1)
 
 
 class AcornEdiTransport(models.Model):
@@ -210,7 +213,12 @@ class AcornEdiTransport(models.Model):
         """Records on the transport whether the last run reached the other side."""
         now = fields.Datetime.now()
         if error is None:
-            self.sudo().write({"last_contact_date": now})
+            # At most one write a minute: workers syncing together don't collide.
+            last = self.last_contact_date
+            recent = last and now - last < CONTACT_EVERY
+            recovering = self.last_error_date and self.last_error_date >= (last or now)
+            if not recent or recovering:
+                self.sudo().write({"last_contact_date": now})
             return
         _logger.warning("Transport %s failed: %s", self.id, error)
         self.sudo().write(

@@ -12,36 +12,33 @@ from .sftp_common import SftpCommon
 
 @tagged("post_install", "-at_install")
 class TestSftpFlow(SftpCommon):
-    def test_850_in_997_out_in_one_run_on_one_connection(self):
+    def test_850_in_997_and_855_out_in_one_run_on_one_connection(self):
+        self.account.auto_send_855 = True
         self._drop("VEND1850.I0001")
         logins = self.server.logins()
         self._sync(run_postcommit=False)
         self.assertEqual(self.server.logins() - logins, 1, "one connection per run")
-        self.assertTrue(self._order("3J2KKUAV"))
+        self.assertEqual(self._order("3J2KKUAV").amz_ack_state, "sent")
         self.assertTrue(
             (self.server.download / "VEND1850.I0001").exists(),
             "the remote file is deleted only once the archive has committed",
         )
         self.env.cr.postcommit.run()
         self.assertEqual(list(self.server.download.iterdir()), [])
-        ack = self._outbound("997")
-        self.assertEqual(ack.state, "out_sent")
-        self.assertEqual(self._uploaded(), [ack.interchange_id.filename])
-        self.assertEqual(
-            (self.server.upload / ack.interchange_id.filename).read_bytes(),
-            ack.interchange_id._get_payload(),
-        )
+        sent = self._outbound("997") | self._outbound("855")
+        self.assertEqual(sent.mapped("state"), ["out_sent", "out_sent"])
+        names = sent.interchange_id.mapped("filename")
+        self.assertEqual(self._uploaded(), sorted(names))
+        for message in sent:
+            path = self.server.upload / message.interchange_id.filename
+            self.assertEqual(path.read_bytes(), message.interchange_id._get_payload())
         self.assertRecordValues(
-            self.transport.log_ids.sorted("id"),
-            [
-                {"direction": "in", "filename": "VEND1850.I0001", "result": "ok"},
-                {
-                    "direction": "out",
-                    "filename": ack.interchange_id.filename,
-                    "result": "ok",
-                },
-            ],
+            self._logs(direction="in"),
+            [{"filename": "VEND1850.I0001", "result": "ok"}],
         )
+        uploads = self._logs(direction="out")
+        self.assertEqual(sorted(uploads.mapped("filename")), sorted(names))
+        self.assertEqual(set(uploads.mapped("result")), {"ok"})
         self.assertTrue(self.transport.last_contact_date)
 
     def test_855_goes_out_with_the_next_sync(self):

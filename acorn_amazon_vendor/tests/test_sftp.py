@@ -83,8 +83,7 @@ class TestSftpFlow(SftpCommon):
         with self._line_drops_during("_upload"):
             self._sync()
         name = ack.interchange_id.filename
-        self.assertNotIn(name, self._uploaded())
-        self.assertTrue(all(n.startswith(".") for n in self._uploaded()))
+        self.assertEqual(self._uploaded(), [f".{name}.part"], "half a file, hidden")
         self.assertRecordValues(
             ack, [{"state": "out_generated", "retry_count": 1, "error_message": False}]
         )
@@ -99,6 +98,7 @@ class TestSftpFlow(SftpCommon):
         self.assertEqual(
             (self.server.upload / name).read_bytes(), ack.interchange_id._get_payload()
         )
+        self.assertEqual(self._uploaded(), [name], "the retry took the leftover")
 
     def test_permission_denied_on_the_upload_folder(self):
         self._receive("amazon_850_single.edi")

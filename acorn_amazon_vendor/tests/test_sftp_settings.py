@@ -3,7 +3,7 @@
 import logging
 
 from odoo.exceptions import AccessError
-from odoo.tests import tagged
+from odoo.tests import Form, tagged
 
 from .sftp_common import SftpCommon
 from .sshd import free_port
@@ -150,3 +150,24 @@ class TestSftpSettings(SftpCommon):
             self.assertFalse(described[name]["exportable"], name)
         manager_view.action_clear_secrets()
         self.assertFalse(manager_view.password_set or manager_view.private_key_set)
+
+    def test_set_up_through_the_form(self):
+        form = Form(self.env["acorn.edi.transport"].with_user(self.manager))
+        form.account_id = self.account
+        form.kind = "sftp"
+        form.host = "127.0.0.1"
+        form.port = self.server.port
+        form.username = self.server.user
+        form.private_key = self.server.user_key
+        form.download_path = str(self.server.download)
+        form.upload_path = str(self.server.upload)
+        transport = form.save()
+        self.assertRecordValues(
+            transport,
+            [{"private_key_set": True, "password_set": False, "state": "new"}],
+        )
+        transport.with_user(self.manager).action_test_connection()
+        transport.with_user(self.manager).action_confirm_host_key()
+        self.assertEqual(transport.state, "ok")
+        form = Form(transport.with_user(self.manager))
+        self.assertFalse(form.private_key, "a saved key is never shown again")

@@ -6,8 +6,9 @@
 - Password or private key (RSA, ECDSA, Ed25519; OpenSSH or PEM, with passphrase).
 - Downloads read a whole file, then ``acknowledge`` deletes it (or moves it to a
   remote archive folder) once the caller has stored it.
-- Uploads go to a hidden temporary name, then are renamed to their final name: a
-  dropped line never leaves half a file under a name the other side picks up.
+- Uploads go to a hidden temporary name (``.NAME.part``), then are renamed to
+  their final name: a dropped line never leaves half a file under a name the other
+  side picks up, and the retry overwrites the leftover.
 - One connection per transport object, opened on first use and reused until
   ``close()``; connect and transfer timeouts; a dropped line is reported as
   ``connection_lost`` and the next call connects again.
@@ -263,7 +264,10 @@ class SftpTransport(Transport):
             raise transport_error("no upload folder is configured", "settings")
         sftp = self.connect()
         final = self._path(self.upload_path, name)
-        temporary = self._path(self.upload_path, f".{name}.{uuid.uuid4().hex}.part")
+        # One temporary name per file: a retry after a dropped line overwrites
+        # what the broken attempt left, then renames it (callers never put the
+        # same name from two places at once).
+        temporary = self._path(self.upload_path, f".{name}.part")
         try:
             self._upload(sftp, data, temporary)
             self._rename(sftp, temporary, final, data)

@@ -14,7 +14,7 @@ SCRIPT = Path(__file__).parents[1] / "migrations/18.0.1.1.0/post-migration.py"
 @tagged("post_install", "-at_install")
 class TestTransportMigration(AmazonVendorCommon):
     def _legacy(self, account, transport, inbox, outbox, archive):
-        """Writes the pre-18.0.1.1.0 columns (kept in an upgraded database)."""
+        """Writes the pre-18.0.1.1.0 columns, as the upgrade finds them."""
         for column in ("transport", "inbox_path", "outbox_path", "archive_path"):
             self.env.cr.execute(
                 SQL(

@@ -1,10 +1,11 @@
 """Folder settings of vendor accounts become ``acorn.edi.transport`` records.
 
 Up to 18.0.1.0.0 an account held its transport in four columns (``transport``,
-``inbox_path``, ``outbox_path``, ``archive_path``). The columns stay in the table
-(Odoo never drops them); each account that used the folder transport gets one
-folder transport that receives and sends, with the same three folders. An account
-that already has a transport is left alone, so running this twice changes nothing.
+``inbox_path``, ``outbox_path``, ``archive_path``). They are still in the table
+when this runs (Odoo drops the columns of removed fields only at the end of the
+upgrade); each account that used the folder transport gets one folder transport
+that receives and sends, with the same three folders. An account that already has
+a transport is left alone, so running this twice changes nothing.
 """
 
 import logging

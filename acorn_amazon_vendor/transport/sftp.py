@@ -152,10 +152,23 @@ class SftpTransport(Transport):
             raise transport_error(
                 message, "timeout" if silent else "protocol"
             ) from error
+        if not ssh.initial_kex_done:  # start_client gives up silently on timeout
+            ssh.close()
+            message = (
+                f"{self.host}:{self.port} did not complete an SSH handshake within "
+                f"{self.connect_timeout} s"
+            )
+            raise transport_error(message, "timeout")
         return ssh
 
     def _verify_host_key(self, ssh):
-        key = ssh.get_remote_server_key()
+        import paramiko
+
+        try:
+            key = ssh.get_remote_server_key()
+        except paramiko.SSHException as error:
+            message = f"no host key from {self.host}:{self.port}: {error}"
+            raise transport_error(message, "protocol") from error
         self.seen_fingerprint = normalize_fingerprint(key.fingerprint)
         if not self.host_key_fingerprint:
             message = (

@@ -192,9 +192,15 @@ class AcornVendorAccount(models.Model):
             order="id",
             limit=PROCESS_BATCH,
         )
-        if messages:
-            messages.with_company(self.company_id)._amz_process()
-            self._amz_commit(self.env)
+        if not messages:
+            return
+        try:
+            with self.env.cr.savepoint():
+                messages.with_company(self.company_id)._amz_process()
+        except Exception:  # sending must not wait on processing: log, go on
+            _logger.exception("Processing received messages of %s failed", self.id)
+            return
+        self._amz_commit(self.env)
 
     def _amz_send_batch(self, transport, limit, record=None):
         Message = self.env["acorn.edi.message"]

@@ -1,6 +1,7 @@
 import shutil
 import tempfile
 from pathlib import Path
+from unittest.mock import patch
 
 from odoo.exceptions import ValidationError
 from odoo.tests import tagged
@@ -152,3 +153,15 @@ class TestFolderTransport(AmazonOrderCommon):
         self.transport.upload_path = False
         self.account.action_sync_now()
         self.assertEqual(self.transport.state, "new")
+
+    def test_a_processing_failure_does_not_stop_sending(self):
+        self._receive("amazon_850_single.edi")
+        waiting = self._create_message(self.account, state="in_received")
+        Message = type(self.env["acorn.edi.message"])
+        with (
+            patch.object(Message, "_amz_process", side_effect=RuntimeError("boom")),
+            self.assertLogs(level="ERROR"),
+        ):
+            self.account.action_sync_now()
+        self.assertEqual(self._outbound("997").state, "out_sent")
+        self.assertEqual(waiting.state, "in_received")

@@ -38,6 +38,8 @@
         "views/menus.xml",
         "views/acorn_edi_interchange_routing_views.xml",
         "views/acorn_edi_message_content_views.xml",
+        "data/acorn_edi_transport_data.xml",
+        "views/acorn_edi_transport_views.xml",
     ],
     "demo": [
         "demo/acorn_vendor_account_demo.xml",

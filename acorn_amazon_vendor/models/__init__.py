@@ -39,3 +39,8 @@ from . import acorn_edi_interchange_routing
 from . import acorn_edi_message_routing
 from . import acorn_edi_message_content
 from . import acorn_edi_interchange_content
+from . import acorn_edi_transport
+from . import acorn_edi_transport_check
+from . import acorn_edi_transport_log
+from . import acorn_vendor_account_sync
+from . import acorn_edi_message_send

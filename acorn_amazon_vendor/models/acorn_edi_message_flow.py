@@ -1,5 +1,5 @@
-"""How EDI messages move: processing received sets, dispatching and putting outbound
-files, applying the 997s and TA1s Amazon sends back, and the missing-997 alarm.
+"""How EDI messages move: processing received sets, applying the 997s and TA1s
+Amazon sends back, and the missing-997 alarm (sending: acorn_edi_message_send.py).
 
 Kept apart from the message's fields and states (acorn_edi_message.py); both define
 the one model ``acorn.edi.message``.
@@ -13,7 +13,6 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
 
-from ..transport import TransientTransportError
 from ..x12 import X12Error, parse_997, validate_file
 from .acorn_edi_message import ACKNOWLEDGED_TYPES, DOCUMENT_TYPES, IMPORTERS
 from .acorn_vendor_account_edi import CONCURRENCY_ERRORS
@@ -22,15 +21,8 @@ _logger = logging.getLogger(__name__)
 
 # Messages handled per run of the processing and alarm crons.
 CRON_BATCH = 200
-# Backoff after a failed put, by attempt (queue_job style): attempts -> seconds.
-RETRY_BACKOFF = {1: 60, 3: 600, 6: 3600}
 # AK501 / AK901 / TA104 codes that reject what we sent.
 REJECTED = ("R", "M", "W", "X")
-
-
-def backoff(attempt):
-    """Seconds to wait before the next attempt."""
-    return max(delay for step, delay in RETRY_BACKOFF.items() if attempt >= step)
 
 
 class AcornEdiMessage(models.Model):
@@ -226,50 +218,6 @@ class AcornEdiMessage(models.Model):
 
     # Outbound ----------------------------------------------------------------
 
-    def _amz_dispatch(self):
-        """After generation: hold in parallel run, else queue for the next sync."""
-        held = self.filtered(lambda m: m.account_id.parallel_run)
-        if held:
-            held._set_state("out_held")
-            for message in held:
-                message.message_post(
-                    body=self.env._(
-                        "Held: the account runs in parallel, nothing is sent."
-                    )
-                )
-        if self - held:
-            cron = self.env.ref(
-                "acorn_amazon_vendor.ir_cron_acorn_edi_sync", raise_if_not_found=False
-            )
-            if cron and cron.active:
-                cron._trigger()
-
-    def _amz_put(self, transport):
-        """Puts one generated file to the transport; True when it left."""
-        self.ensure_one()
-        interchange = self.interchange_id
-        try:
-            transport.put(interchange.filename, interchange._get_payload())
-        except (TransientTransportError, OSError) as error:
-            self.retry_count += 1
-            self.next_retry_at = fields.Datetime.now() + timedelta(
-                seconds=backoff(self.retry_count)
-            )
-            if not isinstance(error, TransientTransportError):
-                self._set_state("out_error_send", str(error))
-            _logger.warning("Could not send %s: %s", interchange.filename, error)
-            return False
-        siblings = interchange.edi_message_ids.filtered(
-            lambda m: m.state == "out_generated"
-        )
-        siblings._set_state("out_sent")
-        for message in siblings:
-            message.message_post(
-                body=self.env._("Sent as %(file)s.", file=interchange.filename)
-            )
-            message._amz_notify_document()
-        return True
-
     def _amz_notify_document(self):
         """Tells the linked sale order what became of its document."""
         order = self.sale_order_id
@@ -282,17 +230,6 @@ class AcornEdiMessage(models.Model):
                     state=dict(self._fields["state"].selection)[self.state],
                 )
             )
-
-    def action_mark_sent(self):
-        """For files delivered by hand (no transport): record that they left."""
-        messages = self.filtered(lambda m: m.state == "out_generated")
-        if not messages:
-            raise UserError(self.env._("Only generated messages can be marked sent."))
-        messages._set_state("out_sent")
-        for message in messages:
-            message.message_post(body=self.env._("Marked as sent by hand."))
-            message._amz_notify_document()
-        return True
 
     # Scheduled actions -----------------------------------------------------------
 

@@ -24,13 +24,6 @@ ENVIRONMENTS = [
     ("production", "Production (ISA15 = P)"),
 ]
 
-# How files travel (FACTS §2.2: AS2, SFTP or a VAN; a folder covers a mounted
-# mailbox or a VAN client that drops files on disk).
-TRANSPORTS = [
-    ("none", "None (files uploaded by hand or over the API)"),
-    ("folder", "Folder (inbox / outbox / archive)"),
-]
-
 # Control-number sequences of each account: field name -> (ISA13, GS06, ST02).
 SEQUENCE_FIELDS = {
     "isa_sequence_id": ("ISA13", 9),
@@ -166,12 +159,6 @@ class AcornVendorAccount(models.Model):
     st_sequence_id = fields.Many2one(
         "ir.sequence", string="ST02 Sequence", readonly=True, copy=False
     )
-    transport = fields.Selection(TRANSPORTS, required=True, default="none")
-    inbox_path = fields.Char(string="Inbox Folder")
-    outbox_path = fields.Char(string="Outbox Folder")
-    archive_path = fields.Char(
-        string="Archive Folder", help="Received files move here once stored."
-    )
     sync_batch_size = fields.Integer(default=50)
     last_sync_date = fields.Datetime(readonly=True, copy=False)
     last_receive_date = fields.Datetime(readonly=True, copy=False)
@@ -202,16 +189,6 @@ class AcornVendorAccount(models.Model):
                 account.vendor_isa_id = account.vendor_code
             if account.vendor_code and not account.vendor_gs_id:
                 account.vendor_gs_id = account.vendor_code
-
-    @api.constrains("transport", "inbox_path", "outbox_path")
-    def _check_transport(self):
-        for account in self:
-            if account.transport == "folder" and not (
-                account.inbox_path and account.outbox_path
-            ):
-                raise ValidationError(
-                    self.env._("A folder transport needs an inbox and an outbox.")
-                )
 
     @api.constrains("price_tolerance", "sync_batch_size")
     def _check_numbers(self):

@@ -1,4 +1,4 @@
-"""The EDI side of a vendor account: receive, emit, and the folder transport.
+"""The EDI side of a vendor account: receive and emit (the sync has its own file).
 
 Kept apart from the account's configuration (acorn_vendor_account.py) so each file
 stays readable; both define the one model ``acorn.vendor.account``.
@@ -10,11 +10,9 @@ import logging
 
 from psycopg2 import errors as pg_errors
 
-from odoo import api, fields, models, modules
+from odoo import fields, models, modules
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import SQL
-
-from ..transport import FolderTransport, TransientTransportError
 
 _logger = logging.getLogger(__name__)
 
@@ -149,13 +147,6 @@ class AcornVendorAccount(models.Model):
             usage=self._amz_usage(document_type),
         )
 
-    def _amz_transport(self):
-        """Returns the account's transport, or None when files move by hand."""
-        self.ensure_one()
-        if self.transport == "folder":
-            return FolderTransport(self.inbox_path, self.outbox_path, self.archive_path)
-        return None
-
     @staticmethod
     def _amz_commit(env):
         """Commits the work done so far, so one file's success is never undone.
@@ -168,109 +159,3 @@ class AcornVendorAccount(models.Model):
             return False
         env.cr.commit()
         return True
-
-    @api.model
-    def _cron_sync_transports(self, batch_size=None):
-        """Scheduled action: fetches and sends files for every account with a transport.
-
-        Never raises: a cron that fails repeatedly is deactivated by Odoo.
-        """
-        accounts = self.sudo().search([("transport", "!=", "none")])
-        done = remaining = 0
-        for account in accounts:
-            try:
-                account_done, account_left = account._amz_sync(batch_size)
-            except CONCURRENCY_ERRORS:
-                self.env.cr.rollback()
-                _logger.info("Account %s is being synced by another worker", account.id)
-                continue
-            except Exception:  # the cron boundary: log, note on the account, go on
-                self.env.cr.rollback()
-                _logger.exception("Amazon EDI sync failed for account %s", account.id)
-                continue
-            done += account_done
-            remaining += account_left
-        self.env["ir.cron"]._notify_progress(done=done, remaining=remaining)
-
-    def action_sync_now(self):
-        """Button: fetch what waits in the inbox and send what waits to go out."""
-        self.ensure_one()
-        if not self.env.user.has_group(
-            "acorn_amazon_vendor.group_amazon_vendor_manager"
-        ):
-            raise AccessError(self.env._("Only Amazon Vendor administrators sync."))
-        if self.transport == "none":
-            raise UserError(self.env._("This account has no transport to sync."))
-        try:
-            done, remaining = self.sudo()._amz_sync(None)
-        except TransientTransportError as error:
-            raise UserError(
-                self.env._("The transport is unavailable: %(error)s", error=error)
-            ) from error
-        message = self.env._(
-            "%(done)s file(s) moved, %(left)s still waiting.",
-            done=done,
-            left=remaining,
-        )
-        return {
-            "type": "ir.actions.client",
-            "tag": "display_notification",
-            "params": {"message": message, "type": "info", "sticky": False},
-        }
-
-    def _amz_sync(self, batch_size):
-        """Receives one batch from the inbox, then sends the generated messages."""
-        self.ensure_one()
-        transport = self._amz_transport()
-        if transport is None:
-            return 0, 0
-        limit = batch_size or self.sync_batch_size
-        received, waiting = self._amz_receive_batch(transport, limit)
-        sent, unsent = self._amz_send_batch(transport, limit)
-        self.sudo().write({"last_sync_date": fields.Datetime.now()})
-        self._amz_commit(self.env)
-        return received + sent, waiting + unsent
-
-    def _amz_receive_batch(self, transport, limit):
-        files = transport.list()
-        done = 0
-        for remote in files[:limit]:
-            try:
-                data = transport.fetch(remote.name)
-            except FileNotFoundError:
-                continue  # another worker took it
-            if self._amz_receive_one(transport, remote.name, data):
-                done += 1
-        return done, max(len(files) - limit, 0)
-
-    def _amz_receive_one(self, transport, name, data):
-        """Receives one fetched file in its own transaction; True when stored."""
-        try:
-            with self.env.cr.savepoint():
-                self.receive_file(name, base64.b64encode(data))
-        except CONCURRENCY_ERRORS:
-            self.env.cr.rollback()
-            _logger.info("File %s is being received by another worker", name)
-            return False
-        self.env.cr.postcommit.add(lambda: transport.acknowledge(name))
-        self._amz_commit(self.env)
-        return True
-
-    def _amz_send_batch(self, transport, limit):
-        Message = self.env["acorn.edi.message"]
-        domain = [
-            ("account_id", "=", self.id),
-            ("state", "=", "out_generated"),
-            "|",
-            ("next_retry_at", "=", False),
-            ("next_retry_at", "<=", fields.Datetime.now()),
-        ]
-        messages = Message.search(domain, order="id", limit=limit)
-        sent = 0
-        for message in messages._amz_lock_rows("out_generated"):
-            if message.state != "out_generated":
-                continue  # left with a sibling of the same file
-            if message._amz_put(transport):
-                sent += 1
-            self._amz_commit(self.env)
-        return sent, max(Message.search_count(domain) - sent, 0)

@@ -27,3 +27,6 @@ from . import test_810_demo
 from . import test_i18n
 from . import test_routing
 from . import test_inbound_tolerance
+from . import test_sftp
+from . import test_sftp_settings
+from . import test_transport_migration

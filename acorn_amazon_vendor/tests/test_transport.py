@@ -1,6 +1,9 @@
+import shutil
 import tempfile
 from pathlib import Path
+from unittest.mock import patch
 
+from odoo.exceptions import ValidationError
 from odoo.tests import tagged
 
 from ..transport import FolderTransport
@@ -12,17 +15,18 @@ class TestFolderTransport(AmazonOrderCommon):
     def setUp(self):
         super().setUp()
         root = Path(tempfile.mkdtemp(prefix="acorn-folder-"))
-        self.addCleanup(__import__("shutil").rmtree, root, True)
+        self.addCleanup(shutil.rmtree, root, True)
         self.inbox, self.outbox, self.archive = (
             root / n for n in ("in", "out", "done")
         )
         for folder in (self.inbox, self.outbox):
             folder.mkdir()
-        self.account.write(
+        self.transport = self.env["acorn.edi.transport"].create(
             {
-                "transport": "folder",
-                "inbox_path": str(self.inbox),
-                "outbox_path": str(self.outbox),
+                "account_id": self.account.id,
+                "kind": "folder",
+                "download_path": str(self.inbox),
+                "upload_path": str(self.outbox),
                 "archive_path": str(self.archive),
             }
         )
@@ -76,6 +80,19 @@ class TestFolderTransport(AmazonOrderCommon):
         self.assertEqual(ack.state, "out_generated")
         self.assertEqual(ack.retry_count, 1)
         self.assertTrue(ack.next_retry_at)
+        failed = self.transport.log_ids.filtered(lambda line: line.direction == "out")
+        self.assertRecordValues(
+            failed,
+            [
+                {
+                    "filename": ack.interchange_id.filename,
+                    "result": "error",
+                    "reason": "folder_missing",
+                    "message_id": ack.id,
+                }
+            ],
+        )
+        self.assertIn("Folder missing", self.transport.last_error)
 
     def test_folder_transport_verbs(self):
         transport = FolderTransport(self.inbox, self.outbox, self.archive)
@@ -92,3 +109,59 @@ class TestFolderTransport(AmazonOrderCommon):
         self.assertEqual([f.name for f in transport.list()], ["b.edi"])
         self.assertEqual((self.archive / "a.edi").read_bytes(), b"A")
         self.assertEqual(sorted(p.name for p in self.outbox.iterdir()), ["out.edi"])
+
+    def test_log_has_one_line_per_file_each_way(self):
+        (self.inbox / "a.edi").write_bytes(read_data("amazon_850_single.edi"))
+        self.account.action_sync_now()
+        lines = self.transport.log_ids.sorted("id")
+        self.assertRecordValues(
+            lines,
+            [
+                {"direction": "in", "filename": "a.edi", "result": "ok"},
+                {"direction": "out", "filename": lines[1].filename, "result": "ok"},
+            ],
+        )
+        self.assertEqual(lines[0].size, len(read_data("amazon_850_single.edi")))
+        self.assertEqual(lines[1].message_id, self._outbound("997"))
+        self.assertTrue(self.transport.last_contact_date)
+
+    def test_a_missing_inbox_is_reported_and_sending_goes_on(self):
+        self._receive("amazon_850_single.edi")
+        self.inbox.rmdir()
+        self.env["acorn.vendor.account"]._cron_sync_transports()
+        self.assertEqual(self._outbound("997").state, "out_sent")
+        self.assertRecordValues(
+            self.transport.log_ids.filtered(lambda line: line.direction == "in"),
+            [{"result": "error", "reason": "folder_missing"}],
+        )
+
+    def test_test_connection_on_folders(self):
+        result = self.transport.with_user(self.manager).action_test_connection()
+        self.assertEqual(result["params"]["type"], "success")
+        self.assertEqual(self.transport.state, "ok")
+        self.assertEqual(list(self.outbox.iterdir()), [], "the probe is removed")
+        self.outbox.rmdir()
+        result = self.transport.with_user(self.manager).action_test_connection()
+        self.assertEqual(result["params"]["type"], "danger")
+        self.assertEqual(self.transport.state, "error")
+        self.assertIn("Folder missing", self.transport.last_check_message)
+
+    def test_folder_settings_are_checked(self):
+        with self.assertRaisesRegex(ValidationError, "upload folder"):
+            self.transport.upload_path = False
+        self.transport.direction = "in"
+        self.transport.upload_path = False
+        self.account.action_sync_now()
+        self.assertEqual(self.transport.state, "new")
+
+    def test_a_processing_failure_does_not_stop_sending(self):
+        self._receive("amazon_850_single.edi")
+        waiting = self._create_message(self.account, state="in_received")
+        Message = type(self.env["acorn.edi.message"])
+        with (
+            patch.object(Message, "_amz_process", side_effect=RuntimeError("boom")),
+            self.assertLogs(level="ERROR"),
+        ):
+            self.account.action_sync_now()
+        self.assertEqual(self._outbound("997").state, "out_sent")
+        self.assertEqual(waiting.state, "in_received")

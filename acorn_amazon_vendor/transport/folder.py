@@ -4,15 +4,26 @@ Writes are atomic (a hidden temporary file renamed into place), so the other sid
 never reads half a file; hidden and temporary files in the inbox are ignored.
 """
 
+import errno
 import os
 import uuid
 from pathlib import Path
 
-from .base import RemoteFile, TransientTransportError, Transport
+from .base import RemoteFile, Transport, is_skipped, transport_error
 
-# Names skipped in an inbox: hidden files and files still being written.
-SKIPPED_PREFIXES = (".", "~")
-SKIPPED_SUFFIXES = (".tmp", ".part", ".filepart")
+# OS error numbers that mean "fix the settings", by reason code.
+ERRNO_REASONS = {
+    errno.ENOENT: "folder_missing",
+    errno.ENOTDIR: "folder_missing",
+    errno.EACCES: "permission",
+    errno.EPERM: "permission",
+    errno.EROFS: "permission",
+}
+
+
+def _error(what, error):
+    reason = ERRNO_REASONS.get(error.errno, "io")
+    return transport_error(f"{what}: {error.strerror or error}", reason)
 
 
 class FolderTransport(Transport):
@@ -35,14 +46,11 @@ class FolderTransport(Transport):
         try:
             entries = sorted(os.scandir(self.inbox), key=lambda entry: entry.name)
         except OSError as error:
-            message = f"cannot list {self.inbox}: {error}"
-            raise TransientTransportError(message) from error
+            raise _error(f"cannot list {self.inbox}", error) from error
         return [
             RemoteFile(entry.name, entry.stat().st_size)
             for entry in entries
-            if entry.is_file()
-            and not entry.name.startswith(SKIPPED_PREFIXES)
-            and not entry.name.endswith(SKIPPED_SUFFIXES)
+            if entry.is_file() and not is_skipped(entry.name)
         ]
 
     def fetch(self, name):
@@ -51,11 +59,11 @@ class FolderTransport(Transport):
         except FileNotFoundError:
             raise
         except OSError as error:
-            raise TransientTransportError(f"cannot read {name}: {error}") from error
+            raise _error(f"cannot read {name}", error) from error
 
     def put(self, name, data):
         if not self.outbox:
-            raise TransientTransportError("no outbox directory is configured")
+            raise transport_error("no outbox directory is configured", "settings")
         target = self.outbox / name
         if target.exists():
             if target.read_bytes() == data:
@@ -67,7 +75,7 @@ class FolderTransport(Transport):
             os.replace(temporary, target)
         except OSError as error:
             temporary.unlink(missing_ok=True)
-            raise TransientTransportError(f"cannot write {name}: {error}") from error
+            raise _error(f"cannot write {name} in {self.outbox}", error) from error
 
     def acknowledge(self, name):
         source = self.inbox / name
@@ -81,3 +89,22 @@ class FolderTransport(Transport):
         if target.exists():
             target = self.archive / f"{name}.{uuid.uuid4().hex[:8]}"
         os.replace(source, target)
+
+    def check(self, receive=True, send=True):
+        lines = []
+        if receive:
+            waiting = self.list() if self.inbox else None
+            if waiting is None:
+                raise transport_error("no inbox directory is configured", "settings")
+            lines.append(f"inbox {self.inbox}: {len(waiting)} file(s) waiting")
+        if send:
+            probe = f".acorn-check-{uuid.uuid4().hex}"
+            self.put(probe, b"")
+            (self.outbox / probe).unlink(missing_ok=True)
+            lines.append(f"outbox {self.outbox}: writable")
+        if self.archive and not self.archive.is_dir():
+            try:
+                self.archive.mkdir(parents=True, exist_ok=True)
+            except OSError as error:
+                raise _error(f"cannot create {self.archive}", error) from error
+        return lines

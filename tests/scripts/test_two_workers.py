@@ -96,11 +96,16 @@ def setup(root):
                 "partner_id": partner.id,
                 "vendor_isa_id": VENDOR,
                 "vendor_gs_id": VENDOR,
-                "transport": "folder",
-                "inbox_path": str(inbox),
-                "outbox_path": str(root / "out"),
-                "archive_path": str(root / "done"),
                 "sync_batch_size": BATCH,
+            }
+        )
+        env["acorn.edi.transport"].create(
+            {
+                "account_id": account.id,
+                "kind": "folder",
+                "download_path": str(inbox),
+                "upload_path": str(root / "out"),
+                "archive_path": str(root / "done"),
             }
         )
         env["acorn.amazon.fc"].create(
@@ -124,7 +129,7 @@ def worker(account_id, go_file):
     while time.time() < deadline:
         with registry.cursor() as cr:
             account = env_for(cr)["acorn.vendor.account"].browse(account_id)
-            inbox = Path(account.inbox_path)
+            inbox = Path(account.transport_ids.download_path)
             env_for(cr)["acorn.vendor.account"]._cron_sync_transports(batch_size=BATCH)
             cr.commit()
         if not any(path.is_file() for path in inbox.iterdir()):

@@ -9,11 +9,11 @@
     "maintainers": ["acorn-erp"],
     "license": "LGPL-3",
     "development_status": "Alpha",
-    "application": False,
     "depends": ["point_of_sale", "acorn_amazon_vendor"],
     "data": [
         "security/acorn_pos_bridge_security.xml",
         "security/ir.model.access.csv",
+        "data/ir_cron_data.xml",
         "views/acorn_store_views.xml",
         "views/acorn_channel_sale_views.xml",
         "views/menus.xml",

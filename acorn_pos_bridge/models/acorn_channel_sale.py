@@ -63,9 +63,7 @@ class AcornChannelSale(models.Model):
     product_id = fields.Many2one("product.product", index=True, check_company=True)
     receipt_ref = fields.Char(string="Receipt", required=True)
     receipt_line = fields.Char(required=True, default="1")
-    source = fields.Selection(
-        FACT_SOURCES, required=True, default="import", index=True
-    )
+    source = fields.Selection(FACT_SOURCES, required=True, default="import", index=True)
     source_ref = fields.Char(
         string="Source Reference",
         index=True,
@@ -89,9 +87,7 @@ class AcornChannelSale(models.Model):
     cost = fields.Monetary(
         aggregator="sum", help="Cost of the goods sold, once final (else empty)."
     )
-    cost_final = fields.Boolean(
-        string="Cost Final", help="The cost is final and counted in the margin."
-    )
+    cost_final = fields.Boolean(help="The cost is final and counted in the margin.")
     margin = fields.Monetary(
         compute="_compute_margin",
         store=True,
@@ -120,7 +116,6 @@ class AcornChannelSale(models.Model):
         aggregator="sum",
     )
     on_hand = fields.Float(
-        string="On Hand",
         digits="Product Unit of Measure",
         aggregator="sum",
         help="Units on hand on that day (inventory lines).",
@@ -203,8 +198,10 @@ class AcornChannelSale(models.Model):
         vals.setdefault("receipt_ref", vals["source_ref"])
         if not vals.get("sku"):
             product = self.env["product.product"].browse(vals.get("product_id"))
-            vals["sku"] = product.default_code or product.barcode or (
-                product and f"ID{product.id}"
+            vals["sku"] = (
+                product.default_code
+                or product.barcode
+                or (product and f"ID{product.id}")
             )
         return vals
 

@@ -54,12 +54,10 @@ class AcornStore(models.Model):
         help="Its sales are not channel sales: none are recorded for the report.",
     )
     last_sync = fields.Datetime(
-        string="Last Sync",
         compute="_compute_last_sync",
         help="When the store's last sales line was recorded.",
     )
     sync_error = fields.Text(
-        string="Sync Error",
         readonly=True,
         copy=False,
         help="Why the last sales of this store could not be recorded; cleared once "

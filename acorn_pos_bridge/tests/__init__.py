@@ -1,2 +1,3 @@
 from . import test_store
 from . import test_ui
+from . import test_pos_facts

@@ -6,7 +6,8 @@ from odoo.tools import mute_logger
 
 @tagged("post_install", "-at_install")
 class TestChannelSale(TransactionCase):
-    """The fact writer's contract: idempotent on the source key; keys hold with no store."""
+    """The fact writer's contract: idempotent on the source key; the key holds
+    with no store."""
 
     def setUp(self):
         super().setUp()

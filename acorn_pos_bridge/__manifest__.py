@@ -16,6 +16,7 @@
         "data/ir_cron_data.xml",
         "views/acorn_store_views.xml",
         "views/acorn_channel_sale_views.xml",
+        "report/acorn_channel_report_views.xml",
         "views/menus.xml",
     ],
     "demo": [

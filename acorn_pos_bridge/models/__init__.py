@@ -5,3 +5,4 @@ from . import acorn_channel_sale_amazon
 from . import acorn_channel_sale_catchup
 from . import pos_order
 from . import stock_picking
+from . import acorn_channel_sale_stock

@@ -22,6 +22,7 @@ FACT_SOURCES = [
     ("import", "External POS import"),
     ("amazon_delivery", "Amazon delivery"),
     ("amazon_report", "Amazon Vendor Central report"),
+    ("odoo_stock", "Odoo stock on hand"),
 ]
 
 # The channel of each source, when the writer does not give one.
@@ -30,6 +31,7 @@ SOURCE_CHANNEL = {
     "import": "store",
     "amazon_delivery": "amazon",
     "amazon_report": "amazon",
+    "odoo_stock": "store",
 }
 
 

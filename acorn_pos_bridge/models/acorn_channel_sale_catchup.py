@@ -109,8 +109,10 @@ class AcornChannelSale(models.Model):
             self._chain_catch_up_pos_orders,
             self._chain_catch_up_completions,
             self._chain_catch_up_amazon,
+            self._chain_catch_up_stock,
         ):
             count, remaining = step(batch_size)
+            self._chain_commit()
             done += count
             if remaining:
                 self.env["ir.cron"]._notify_progress(done=done, remaining=remaining)
@@ -130,7 +132,6 @@ class AcornChannelSale(models.Model):
             except Exception as error:  # one bad order never stops the others
                 _logger.exception("Channel facts of POS order %s failed", order.id)
                 order._chain_note_error(error)
-        self._chain_commit()
         return len(batch), len(orders) - len(batch)
 
     @api.model
@@ -142,7 +143,6 @@ class AcornChannelSale(models.Model):
         batch.filtered(
             lambda f: f.is_refund and not f.refunded_fact_id
         )._chain_link_refunds()
-        self._chain_commit()
         return len(batch), len(facts) - len(batch)
 
     @api.model
@@ -156,7 +156,6 @@ class AcornChannelSale(models.Model):
                     self._chain_record_amazon_pickings(picking)
             except Exception:  # one bad delivery never stops the others
                 _logger.exception("Channel facts of picking %s failed", picking.id)
-        self._chain_commit()
         return len(batch), len(pickings) - len(batch)
 
     @api.model

@@ -108,6 +108,15 @@ class AcornStore(models.Model):
         """The store's local day of a UTC datetime (naive, as Odoo stores it)."""
         return pytz.utc.localize(moment).astimezone(self._chain_tz()).date()
 
+    def action_chain_catch_up(self):
+        """Button: record at once the sales the catch-up cron would record."""
+        facts = self.env["acorn.channel.sale"]
+        while facts._chain_catch_up_pos_orders(200)[1]:
+            pass
+        facts._chain_catch_up_completions(200)
+        facts._chain_clear_store_errors()
+        return True
+
     def action_view_channel_sales(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(

@@ -4,3 +4,5 @@ from . import test_pos_facts
 from . import test_amazon_facts
 from . import test_pos_costs
 from . import test_channel_sale
+from . import test_channel_report
+from . import test_store_status

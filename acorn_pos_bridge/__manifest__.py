@@ -21,6 +21,7 @@
     ],
     "demo": [
         "demo/acorn_store_demo.xml",
+        "demo/acorn_channel_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -6,3 +6,4 @@ from . import test_pos_costs
 from . import test_channel_sale
 from . import test_channel_report
 from . import test_store_status
+from . import test_demo

@@ -6,3 +6,4 @@ from . import acorn_channel_sale_catchup
 from . import pos_order
 from . import stock_picking
 from . import acorn_channel_sale_stock
+from . import acorn_channel_sale_rebuild

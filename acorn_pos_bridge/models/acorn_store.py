@@ -117,6 +117,11 @@ class AcornStore(models.Model):
         facts._chain_clear_store_errors()
         return True
 
+    def action_chain_rebuild(self):
+        """Button: rewrite these stores' POS sales lines from their paid orders."""
+        self.env["acorn.channel.sale"]._chain_rebuild_pos_facts(self)
+        return True
+
     def action_view_channel_sales(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(

@@ -38,8 +38,8 @@ class AcornChannelSale(models.Model):
                    AND s.active AND s.source = 'odoo_pos' AND s.is_training IS NOT TRUE
               JOIN pos_order_line l ON l.order_id = o.id
              WHERE o.state IN ('paid', 'done', 'invoiced')
-               AND NOT EXISTS (SELECT 1 FROM pos_order_line c
-                                WHERE c.combo_parent_id = l.id)
+               AND l.id NOT IN (SELECT c.combo_parent_id FROM pos_order_line c
+                                 WHERE c.combo_parent_id IS NOT NULL)
                AND NOT EXISTS (SELECT 1 FROM acorn_channel_sale f
                                 WHERE f.pos_order_line_id = l.id)
              ORDER BY o.date_order, o.id

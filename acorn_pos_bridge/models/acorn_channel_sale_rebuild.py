@@ -97,8 +97,8 @@ class AcornChannelSale(models.Model):
          WHERE s.id IN %(stores)s
            AND o.state IN ('paid', 'done', 'invoiced')
            AND (j.currency_id IS NULL OR j.currency_id = c.currency_id)
-           AND NOT EXISTS (SELECT 1 FROM pos_order_line k
-                            WHERE k.combo_parent_id = l.id)
+           AND l.id NOT IN (SELECT k.combo_parent_id FROM pos_order_line k
+                             WHERE k.combo_parent_id IS NOT NULL)
          ORDER BY o.date_order, l.id
         ON CONFLICT DO NOTHING
         """,

@@ -236,29 +236,32 @@ def sync_run(db, config_ids, count, bridge):
         env.flush_all()
         guard = contextlib.nullcontext() if bridge else bridge_off()
         with guard:
+            queries = cr.sql_log_count
             started = time.perf_counter()
             for payload in payloads:
                 env["pos.order"].sync_from_ui([payload])
             env.flush_all()
             seconds = time.perf_counter() - started
+            queries = cr.sql_log_count - queries
         uuids = [payload["uuid"] for payload in payloads]
         facts = env["acorn.channel.sale"].search_count(
             [("pos_order_line_id.order_id.uuid", "in", uuids)]
         )
         cr.rollback()
-    return seconds, facts
+    return seconds, facts, queries
 
 
 def measure_sync(db, config_ids, args):
     """Alternating runs without and with the bridge; {mode: [seconds]}, problems."""
-    times, problems = {"odoo": [], "bridge": []}, []
+    times, problems = {"odoo": [], "bridge": [], "queries": {}}, []
     sync_run(db, config_ids, 4, True)  # warm-up: caches, compiled queries
     for _run in range(args.repeat):
         for mode in ("odoo", "bridge"):
-            seconds, facts = sync_run(
+            seconds, facts, queries = sync_run(
                 db, config_ids, args.sync_orders, mode == "bridge"
             )
             times[mode].append(seconds)
+            times["queries"][mode] = queries
             expected = 2 * args.sync_orders if mode == "bridge" else 0
             if facts != expected:
                 problems.append(f"sync {mode}: {facts} facts, expected {expected}")
@@ -323,6 +326,12 @@ def report_sync(args, sync_times):
             f"{statistics.median(runs):7.2f} s  {per:6.1f} ms/order",
             flush=True,
         )
+    queries = sync_times["queries"]
+    print(
+        f"  SQL queries per order: Odoo {queries['odoo'] / args.sync_orders:.1f}, "
+        f"with the bridge {queries['bridge'] / args.sync_orders:.1f}",
+        flush=True,
+    )
     odoo_med = statistics.median(sync_times["odoo"])
     overhead = 100 * (statistics.median(sync_times["bridge"]) / odoo_med - 1)
     print(

@@ -180,7 +180,7 @@ class AcornChannelSale(models.Model):
             fact = existing.get(key)
             if fact is None:
                 existing[key] = vals
-                to_create.append(vals)
+                to_create.append(self._chain_computed_vals(vals))
             elif update and isinstance(fact, models.BaseModel):
                 fact.write(vals)
             facts.append(key)
@@ -206,6 +206,22 @@ class AcornChannelSale(models.Model):
                 or (product and f"ID{product.id}")
             )
         return vals
+
+    @api.model
+    def _chain_computed_vals(self, vals):
+        """``vals`` with the stored computed figures of a new fact, so that its
+        creation is one INSERT (no recomputation written after it)."""
+        refund = vals.get("is_refund")
+        quantity, revenue = vals.get("quantity", 0.0), vals.get("revenue", 0.0)
+        final = vals.get("cost_final")
+        company = self.env["res.company"].browse(vals["company_id"])
+        return {
+            "currency_id": company.currency_id.id,
+            "refund_quantity": -quantity if refund else 0.0,
+            "refund_revenue": -revenue if refund else 0.0,
+            "margin": revenue - vals.get("cost", 0.0) if final else 0.0,
+            **vals,
+        }
 
     @api.model
     def _chain_existing_facts(self, vals_list):

@@ -37,9 +37,10 @@ class AcornChannelSale(models.Model):
               JOIN acorn_store s ON s.pos_config_id = o.config_id
                    AND s.active AND s.source = 'odoo_pos' AND s.is_training IS NOT TRUE
               JOIN pos_order_line l ON l.order_id = o.id
+              JOIN product_product p ON p.id = l.product_id
+              JOIN product_template t ON t.id = p.product_tmpl_id
              WHERE o.state IN ('paid', 'done', 'invoiced')
-               AND l.id NOT IN (SELECT c.combo_parent_id FROM pos_order_line c
-                                 WHERE c.combo_parent_id IS NOT NULL)
+               AND t.type != 'combo'
                AND NOT EXISTS (SELECT 1 FROM acorn_channel_sale f
                                 WHERE f.pos_order_line_id = l.id)
              ORDER BY o.date_order, o.id

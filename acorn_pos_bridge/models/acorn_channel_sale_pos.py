@@ -19,16 +19,17 @@ class AcornChannelSale(models.Model):
 
     @api.model
     def _chain_pos_stores(self, configs):
-        """The participating stores of these POS configs, by config."""
+        """The participating stores of these POS configs, by config (one query)."""
         stores = (
             self.env["acorn.store"]
             .sudo()
-            .search(
+            .search_fetch(
                 [
                     ("pos_config_id", "in", configs.ids),
                     ("source", "=", "odoo_pos"),
                     ("is_training", "=", False),
-                ]
+                ],
+                ["pos_config_id", "tz", "company_id"],
             )
         )
         return {store.pos_config_id: store for store in stores}
@@ -49,7 +50,7 @@ class AcornChannelSale(models.Model):
             if not store:
                 continue
             for line in order.lines:
-                if line.combo_line_ids:
+                if line.product_id.type == "combo":
                     continue  # a combo's units and revenue are on its items
                 vals_list.append(self._chain_pos_line_vals(store, line))
         facts = self._chain_write_facts(vals_list)

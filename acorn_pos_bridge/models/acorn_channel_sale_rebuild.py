@@ -94,11 +94,11 @@ class AcornChannelSale(models.Model):
           JOIN res_partner cp ON cp.id = c.partner_id
           JOIN pos_order_line l ON l.order_id = o.id
           JOIN product_product p ON p.id = l.product_id
+          JOIN product_template t ON t.id = p.product_tmpl_id
          WHERE s.id IN %(stores)s
            AND o.state IN ('paid', 'done', 'invoiced')
            AND (j.currency_id IS NULL OR j.currency_id = c.currency_id)
-           AND l.id NOT IN (SELECT k.combo_parent_id FROM pos_order_line k
-                             WHERE k.combo_parent_id IS NOT NULL)
+           AND t.type != 'combo'
          ORDER BY o.date_order, l.id
         ON CONFLICT DO NOTHING
         """,

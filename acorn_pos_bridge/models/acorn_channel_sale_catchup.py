@@ -6,14 +6,17 @@ close, refunds synced before their sale, and Amazon deliveries.
 """
 
 import logging
+from datetime import timedelta
 
-from odoo import api, models
+from odoo import api, fields, models
 from odoo.tools import SQL
 
 _logger = logging.getLogger(__name__)
 
 # Orders (or deliveries) handled per slice of the catch-up; a commit follows each.
 CATCH_UP_BATCH = 200
+# An order whose facts failed in the catch-up is tried again after this delay.
+RETRY_DELAY = timedelta(hours=1)
 
 
 class AcornChannelSale(models.Model):
@@ -26,9 +29,13 @@ class AcornChannelSale(models.Model):
         return self.env["acorn.vendor.account"]._amz_commit(self.env)
 
     @api.model
-    def _chain_missing_pos_orders(self, limit):
-        """Paid orders of participating stores with a line not yet recorded."""
+    def _chain_missing_pos_orders(self, limit, with_failed=False):
+        """Paid orders of participating stores with a line not yet recorded
+        (without those that failed within the retry delay, unless ``with_failed``)."""
         self.env.flush_all()
+        retry_before = fields.Datetime.now() + (
+            RETRY_DELAY if with_failed else -RETRY_DELAY
+        )
         self.env.cr.execute(
             SQL(
                 """
@@ -40,12 +47,15 @@ class AcornChannelSale(models.Model):
               JOIN product_product p ON p.id = l.product_id
               JOIN product_template t ON t.id = p.product_tmpl_id
              WHERE o.state IN ('paid', 'done', 'invoiced')
+               AND (o.chain_fact_failed_at IS NULL
+                    OR o.chain_fact_failed_at < %s)
                AND t.type != 'combo'
                AND NOT EXISTS (SELECT 1 FROM acorn_channel_sale f
                                 WHERE f.pos_order_line_id = l.id)
              ORDER BY o.date_order, o.id
              LIMIT %s
             """,
+                retry_before,
                 limit,
             )
         )
@@ -132,6 +142,7 @@ class AcornChannelSale(models.Model):
                     self._chain_record_pos_orders(order)
             except Exception as error:  # one bad order never stops the others
                 _logger.exception("Channel facts of POS order %s failed", order.id)
+                order.chain_fact_failed_at = fields.Datetime.now()
                 order._chain_note_error(error)
         return len(batch), len(orders) - len(batch)
 
@@ -163,6 +174,6 @@ class AcornChannelSale(models.Model):
     def _chain_clear_store_errors(self):
         """Clear the sync error of stores whose orders are now all recorded."""
         stores = self.env["acorn.store"].search([("sync_error", "!=", False)])
-        if stores and not self._chain_missing_pos_orders(1):
+        if stores and not self._chain_missing_pos_orders(1, with_failed=True):
             stores.write({"sync_error": False, "sync_error_date": False})
         return stores

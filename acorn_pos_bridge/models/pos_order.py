@@ -11,6 +11,14 @@ _logger = logging.getLogger(__name__)
 class PosOrder(models.Model):
     _inherit = "pos.order"
 
+    chain_fact_failed_at = fields.Datetime(
+        string="Channel Facts Failed At",
+        readonly=True,
+        copy=False,
+        help="When the catch-up last failed to record this order's channel facts; "
+        "it tries again an hour later.",
+    )
+
     def _process_saved_order(self, draft):
         # EXTENDS point_of_sale: after Odoo's own processing (payment, picking, cost),
         # the paid order's lines become channel facts.

@@ -39,19 +39,16 @@ class Table:
 
 def decode(payload, filename):
     """Returns ``(text, encoding)`` of a CSV file's bytes."""
-    for bom, encoding in BOMS:
-        if payload.startswith(bom):
+    marked = [encoding for bom, encoding in BOMS if payload.startswith(bom)]
+    error = None
+    for encoding in marked[:1] or ["utf-8", "cp1252"]:
+        try:
             return payload.decode(encoding), encoding
-    try:
-        return payload.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    try:
-        return payload.decode("cp1252"), "cp1252"
-    except UnicodeDecodeError as error:
-        raise FormatError.at(
-            filename, f"unknown text encoding (byte {error.start + 1})"
-        ) from error
+        except UnicodeDecodeError as failure:
+            error = failure
+    raise FormatError.at(
+        filename, f"unknown text encoding (byte {error.start + 1})"
+    ) from error
 
 
 def sniff_delimiter(text):

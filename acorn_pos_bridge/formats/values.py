@@ -104,17 +104,21 @@ def parse_date(value, formats=()):
     if isinstance(value, datetime.date):
         return value
     text = str(value or "").strip()
-    try:
-        return datetime.datetime.fromisoformat(text).date()
-    except ValueError:
-        pass
     for fmt in (*formats, *ISO_FORMATS):
         for candidate in (text, text.split(" ")[0], text.split("T")[0]):
             try:
                 return datetime.datetime.strptime(candidate, fmt).date()
             except ValueError:
                 continue
-    raise ValueError(f"not a date: {value!r}")
+    return _parse_iso_date(text, value)
+
+
+def _parse_iso_date(text, value):
+    """ISO 8601 with a time and offset, as JSON senders write timestamps."""
+    try:
+        return datetime.datetime.fromisoformat(text).date()
+    except ValueError:
+        raise ValueError(f"not a date: {value!r}") from None
 
 
 def parse_flag(value, true_words=()):

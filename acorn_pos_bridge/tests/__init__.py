@@ -1,2 +1,5 @@
 from . import test_store
 from . import test_ui
+from . import test_pos_import
+from . import test_pos_import_http
+from . import test_amazon_report_import

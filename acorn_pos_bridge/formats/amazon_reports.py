@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from .errors import FormatError, Location
+from .sales import mapped_columns
 from .tables import read_table
 from .values import parse_date, parse_number, parse_text, sniff_decimal
 
@@ -127,10 +128,7 @@ def map_report(table, mapping, period=None):
     Raises:
         FormatError: every located problem (row and column header).
     """
-    columns = {name: header for name, header in mapping.columns.items() if header}
-    missing = [h for h in columns.values() if h not in table.header]
-    if missing:
-        raise FormatError.at(table.filename, f"missing column(s): {', '.join(missing)}")
+    columns = mapped_columns(table, mapping)
     default = preamble_period(table, mapping.date_formats) or period
     decimal = mapping.decimal
     if decimal == "auto":

@@ -146,6 +146,17 @@ def _sale_row(number, values, block, location=None):
     )
 
 
+def mapped_columns(table, mapping):
+    """The mapping's ``{field: header}``; refuses a table missing a mapped column."""
+    columns = {name: header for name, header in mapping.columns.items() if header}
+    missing = [header for header in columns.values() if header not in table.header]
+    if missing:
+        raise FormatError.at(
+            table.filename, f"missing column(s): {', '.join(missing)}", row=1
+        )
+    return columns
+
+
 def map_sales(table, mapping):
     """Maps every row of a table; refuses the whole table if one row is bad.
 
@@ -159,21 +170,14 @@ def map_sales(table, mapping):
     Raises:
         FormatError: every located problem (row and column) of the table.
     """
-    columns = {name: header for name, header in mapping.columns.items() if header}
-    missing = [h for h in columns.values() if h not in table.header]
-    if missing:
-        raise FormatError.at(
-            table.filename, f"missing column(s): {', '.join(missing)}", row=1
-        )
+    columns = mapped_columns(table, mapping)
     decimal = mapping.decimal
     if decimal == "auto":
-        cells = (
-            r[columns[n]]
-            for _num, r in table.rows
-            for n in NUMBER_FIELDS
-            if n in columns
+        headers = [columns[name] for name in NUMBER_FIELDS if name in columns]
+        decimal = sniff_decimal(
+            (cells[header] for _n, cells in table.rows for header in headers),
+            table.delimiter,
         )
-        decimal = sniff_decimal(cells, table.delimiter)
     rows, problems, counter = [], [], {}
     for number, cells in table.rows:
         raw = {name: cells.get(header) for name, header in columns.items()}

@@ -3,3 +3,4 @@ from . import test_ui
 from . import test_pos_import
 from . import test_pos_import_http
 from . import test_amazon_report_import
+from . import test_pos_import_screens

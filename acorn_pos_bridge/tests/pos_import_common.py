@@ -58,7 +58,8 @@ class PosImportCommon(TransactionCase):
         cls.reader = new_test_user(
             cls.env,
             login="chain_import_user",
-            groups="base.group_user,acorn_pos_bridge.group_chain_user",
+            groups="base.group_user,point_of_sale.group_pos_user,"
+            "acorn_pos_bridge.group_chain_user",
         )
 
     def _upload(self, text, filename="harbor.csv", store=None, user=None):

@@ -71,7 +71,7 @@ class AcornPosUpload(models.TransientModel):
             **owner,
             "kind": self.kind,
             "origin": "upload",
-            "company_id": self.company_id.id,
+            "company_id": (self.store_id or self.account_id).company_id.id,
             "mapping_id": self.mapping_id.id,
             "period_start": self.period_start,
             "period_end": self.period_end or self.period_start,

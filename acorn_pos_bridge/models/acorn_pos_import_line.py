@@ -154,8 +154,13 @@ class AcornPosImportLine(models.Model):
         for record in self.import_id:
             mine = self.filtered(lambda line, r=record: line.import_id == r)
             to_write = mine.filtered(lambda line: line.counted and not line.fact_id)
-            if to_write:
-                record._write_facts(to_write)
+            # Sales first: a refund links to the fact of a sale in the same file.
+            for refunds in (False, True):
+                batch = to_write.filtered(
+                    lambda line, r=refunds: (line.quantity < 0) == r
+                )
+                if batch:
+                    record._write_facts(batch)
         dropped = self.filtered(lambda line: not line.counted and line.fact_id)
         facts = dropped.fact_id
         dropped.fact_id = False

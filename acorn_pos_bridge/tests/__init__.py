@@ -4,3 +4,4 @@ from . import test_pos_import
 from . import test_pos_import_http
 from . import test_amazon_report_import
 from . import test_pos_import_screens
+from . import test_pos_import_examples

@@ -1,5 +1,6 @@
 import base64
 import datetime
+from pathlib import Path
 
 from odoo.tests import new_test_user, tagged
 
@@ -13,6 +14,7 @@ SALES = (
     b"B0UNKNOWN1,Spoon,30.00,10\n"
 )
 INVENTORY = b"ASIN,Sellable On Hand Units\nB07R634M2P,42\n"
+DATA = Path(__file__).parent / "data"
 
 
 @tagged("post_install", "-at_install")
@@ -120,3 +122,20 @@ class TestAmazonReportImport(AmazonVendorCommon):
         self.assertEqual(record.state, "error")
         self.assertIn("names no period", record.error_message)
         self.assertFalse(record.line_ids)
+
+    def test_example_files(self):
+        sales = self._upload(
+            (DATA / "vendor_central_sales.csv").read_bytes(), "amazon_sales"
+        )
+        inventory = self._upload(
+            (DATA / "vendor_central_inventory.csv").read_bytes(), "amazon_inventory"
+        )
+        self.assertEqual(
+            [(line.sku, line.cleaning) for line in sales.line_ids],
+            [("B07R634M2P", "ok"), ("B0TEA00001", "unknown_product")],
+        )
+        self.assertRecordValues(
+            inventory.line_ids.fact_id,
+            [{"on_hand": 42, "date": datetime.date(2026, 11, 28)}],
+        )
+        self.assertEqual(len(self.env["acorn.pos.unmapped.product"].search([])), 1)

@@ -147,9 +147,16 @@ def _sale_row(number, values, block, location=None):
 
 
 def mapped_columns(table, mapping):
-    """The mapping's ``{field: header}``; refuses a table missing a mapped column."""
-    columns = {name: header for name, header in mapping.columns.items() if header}
-    missing = [header for header in columns.values() if header not in table.header]
+    """The mapping's ``{field: table header}``; refuses a table missing one.
+
+    Headers match whatever their case and surrounding spaces.
+    """
+    actual = {str(header).strip().lower(): header for header in table.header}
+    wanted = {name: header for name, header in mapping.columns.items() if header}
+    columns = {
+        name: actual.get(header.strip().lower()) for name, header in wanted.items()
+    }
+    missing = [wanted[name] for name, header in columns.items() if header is None]
     if missing:
         raise FormatError.at(
             table.filename, f"missing column(s): {', '.join(missing)}", row=1

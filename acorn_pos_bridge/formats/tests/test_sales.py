@@ -159,3 +159,21 @@ class TestJson(unittest.TestCase):
             read_sales_json(payload)
         except FormatError as error:
             self.assertTrue(error.problems)
+
+
+class TestHeaders(unittest.TestCase):
+    def test_headers_match_whatever_their_case_and_spaces(self):
+        mapping = SalesMapping(
+            {
+                "receipt": "receipt",
+                "date": "DATE",
+                "sku": " Sku ",
+                "quantity": "qty",
+                "amount": "Net",
+            }
+        )
+        payload = b"Receipt,Date,SKU ,Qty,NET\nR1,2026-11-27,A,1,2.5\n"
+        (row,) = read_sales(payload, "s.csv", mapping)
+        self.assertEqual(
+            (row.receipt, row.sku, row.amount), ("R1", "A", Decimal("2.5"))
+        )

@@ -15,6 +15,7 @@ from werkzeug.exceptions import RequestEntityTooLarge
 
 from odoo import fields, http
 from odoo.http import request
+from odoo.tools import SQL
 
 _logger = logging.getLogger(__name__)
 
@@ -65,7 +66,11 @@ class PosSalesController(http.Controller):
     def _too_many(self, env, store):
         """Serialises the store's requests and counts those of the last minute."""
         env.cr.execute(
-            "SELECT id FROM acorn_store WHERE id = %s FOR UPDATE", [store.id]
+            SQL(
+                "SELECT id FROM %s WHERE id = %s FOR UPDATE",
+                SQL.identifier(store._table),
+                store.id,
+            )
         )
         # The transaction's clock, as create_date uses it.
         since = env.cr.now() - timedelta(seconds=RATE_WINDOW_SECONDS)

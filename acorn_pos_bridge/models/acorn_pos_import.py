@@ -5,6 +5,7 @@ import logging
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import SQL
 
 from ..formats.errors import FormatError
 from .acorn_pos_column_mapping import KINDS
@@ -180,11 +181,27 @@ class AcornPosImport(models.Model):
     def _read_lines(self):
         """Parses, cleans and writes the lines and facts of one import."""
         self.ensure_one()
+        self._lock_owner()
         payload = self.attachment_id.raw or b""
         if self.kind == "pos_sales":
             self._read_sales(payload)
         else:
             self._read_report(payload)
+
+    def _lock_owner(self):
+        """Reads one import at a time per store or account.
+
+        Two imports of the same receipts read side by side would each find the
+        other's lines unseen; the row lock makes the second wait for the first.
+        """
+        owner = self.store_id or self.account_id
+        self.env.cr.execute(
+            SQL(
+                "SELECT id FROM %s WHERE id = %s FOR UPDATE",
+                SQL.identifier(owner._table),
+                owner.id,
+            )
+        )
 
     def action_reprocess(self):
         """Reads a refused file again, e.g. after its column mapping was fixed."""

@@ -32,7 +32,8 @@ class AcornPosUnmappedProduct(models.Model):
     product_id = fields.Many2one(
         "product.product",
         check_company=True,
-        help="The product this code stands for; its held lines then count.",
+        help="The product this code stands for; its held lines then count. "
+        "Clearing it holds them out again.",
     )
     state = fields.Selection(
         [("to_map", "To map"), ("mapped", "Mapped")],
@@ -105,14 +106,17 @@ class AcornPosUnmappedProduct(models.Model):
         return result
 
     def _apply_mapping(self):
-        """Gives the held lines their product, counts them, and remembers the code."""
-        for entry in self.filtered("product_id"):
+        """Gives the held lines their product and counts them, or holds them again.
+
+        A mapped Amazon code is also remembered as the account's ASIN identifier.
+        """
+        for entry in self:
             lines = self.env["acorn.pos.import.line"].search(entry._line_domain())
             lines.filtered(lambda line, e=entry: line.product_id != e.product_id).write(
                 {"product_id": entry.product_id.id}
             )
             lines._sync_facts()
-            if entry.account_id:
+            if entry.account_id and entry.product_id:
                 entry._remember_asin()
 
     def _remember_asin(self):

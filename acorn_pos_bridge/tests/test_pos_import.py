@@ -204,3 +204,12 @@ class TestPosImport(PosImportCommon):
         record = self._upload(out.getvalue(), "harbor.xlsx")
         self.assertEqual(record.state, "done")
         self.assertEqual(self._facts().revenue, 19.98)
+
+    def test_mapping_cleared_holds_the_lines_again(self):
+        self._upload(export("R1;1;27.11.2026;NEW-9;3;30;;;;"))
+        queue = self.env["acorn.pos.unmapped.product"].search([("sku", "=", "NEW-9")])
+        queue.product_id = self.product_1
+        self.assertEqual(len(self._facts()), 1)
+        queue.product_id = False
+        self.assertFalse(self._facts())
+        self.assertEqual(queue.state, "to_map")

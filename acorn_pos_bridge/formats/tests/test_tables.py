@@ -1,8 +1,13 @@
 """CSV and XLSX files read into a header and numbered rows, or refused with a place."""
 
 import codecs
+import csv
 import datetime
+import io
 import unittest
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ..errors import FormatError
 from ..tables import read_csv, read_table, read_xlsx
@@ -79,3 +84,27 @@ class TestXlsx(unittest.TestCase):
         with self.assertRaises(FormatError) as err:
             read_xlsx(b"PK\x03\x04 broken", "b.xlsx", ["Receipt"])
         self.assertIn("b.xlsx: not a readable XLSX workbook", str(err.exception))
+
+
+CELL = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=12
+).filter(lambda text: text.strip() == text)
+
+
+class TestCsvProperties(unittest.TestCase):
+    @settings(max_examples=120, deadline=None, derandomize=True)
+    @given(
+        st.lists(st.lists(CELL, min_size=3, max_size=3), min_size=2, max_size=8),
+        st.sampled_from([",", ";", "\t"]),
+        st.sampled_from(["utf-8", "utf-8-sig", "utf-16"]),
+    )
+    def test_any_written_csv_reads_back(self, rows, delimiter, encoding):
+        """Whatever the cells, delimiter and encoding, a written file reads back."""
+        header = ["Receipt", "SKU", "Qty"]
+        out = io.StringIO(newline="")
+        csv.writer(out, delimiter=delimiter, quoting=csv.QUOTE_ALL).writerows(
+            [header, *rows]
+        )
+        table = read_csv(out.getvalue().encode(encoding), "p.csv", header)
+        self.assertEqual(table.header, header)
+        self.assertEqual([list(cells.values()) for _n, cells in table.rows], rows)

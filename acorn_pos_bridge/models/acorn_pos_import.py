@@ -188,6 +188,16 @@ class AcornPosImport(models.Model):
         else:
             self._read_report(payload)
 
+    def _line_owner(self):
+        """The values every line of this import copies from it."""
+        return {
+            "import_id": self.id,
+            "company_id": self.company_id.id,
+            "store_id": self.store_id.id,
+            "account_id": self.account_id.id,
+            "kind": self.kind,
+        }
+
     def _lock_owner(self):
         """Reads one import at a time per store or account.
 

@@ -56,7 +56,7 @@ class AcornPosImport(models.Model):
     def _report_line_values(self, row, verdict, product_id):
         period, asin = row.key
         return {
-            "import_id": self.id,
+            **self._line_owner(),
             "row": row.row,
             "receipt": period,
             "line_ref": asin,

@@ -4,6 +4,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 from ..formats.cleaning import OK
+from .acorn_pos_column_mapping import KINDS
 
 CLEANINGS = [
     (OK, "Counted"),
@@ -35,16 +36,12 @@ class AcornPosImportLine(models.Model):
     import_id = fields.Many2one(
         "acorn.pos.import", required=True, index=True, ondelete="cascade"
     )
-    company_id = fields.Many2one(
-        related="import_id.company_id", store=True, index=True, precompute=True
-    )
-    store_id = fields.Many2one(
-        related="import_id.store_id", store=True, index=True, precompute=True
-    )
-    account_id = fields.Many2one(
-        related="import_id.account_id", store=True, index=True, precompute=True
-    )
-    kind = fields.Selection(related="import_id.kind", store=True, precompute=True)
+    # Copied from the import when the line is created (cheaper than related
+    # fields on files of thousands of lines); an import never changes owner.
+    company_id = fields.Many2one("res.company", required=True, index=True)
+    store_id = fields.Many2one("acorn.store", index=True)
+    account_id = fields.Many2one("acorn.vendor.account", index=True)
+    kind = fields.Selection(KINDS, required=True)
     row = fields.Integer(help="Row of the file (spreadsheet numbering) or receipt.")
     json_path = fields.Char(string="JSON Path")
     receipt = fields.Char(index=True, help="Receipt, or the period of a report row.")
@@ -53,12 +50,12 @@ class AcornPosImportLine(models.Model):
     date_end = fields.Date(string="Period End")
     sku = fields.Char(string="SKU / ASIN", index=True)
     product_id = fields.Many2one("product.product", index=True, check_company=True)
-    quantity = fields.Float(digits="Product Unit of Measure")
+    quantity = fields.Float()
     currency_id = fields.Many2one(related="company_id.currency_id")
     amount = fields.Monetary(string="Net Amount")
     cost = fields.Monetary()
     has_cost = fields.Boolean()
-    on_hand = fields.Float(digits="Product Unit of Measure")
+    on_hand = fields.Float()
     refund_of = fields.Char(string="Refunded Receipt")
     cleaning = fields.Selection(CLEANINGS, required=True, default=OK, index=True)
     duplicate_row = fields.Integer(help="Row of the same file first holding the key.")

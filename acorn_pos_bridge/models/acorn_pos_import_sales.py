@@ -47,7 +47,7 @@ class AcornPosImport(models.Model):
 
     def _sales_line_values(self, row, verdict, product_id):
         return {
-            "import_id": self.id,
+            **self._line_owner(),
             "row": row.row,
             "json_path": row.location.get("path"),
             "receipt": row.receipt,

@@ -28,6 +28,7 @@
     ],
     "demo": [
         "demo/acorn_store_demo.xml",
+        "demo/acorn_pos_import_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

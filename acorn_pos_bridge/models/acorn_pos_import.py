@@ -235,6 +235,19 @@ class AcornPosImport(models.Model):
             **{rule: self[f"{rule}_count"] for rule in COUNTED_RULES},
         }
 
+    def action_view_unmapped(self):
+        """Opens the mapping queue on this import's unknown codes."""
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "acorn_pos_bridge.action_acorn_pos_unmapped_product"
+        )
+        skus = self.line_ids.filtered(lambda line: line.cleaning == "unknown_product")
+        owner = ("store_id", "=", self.store_id.id)
+        if self.account_id:
+            owner = ("account_id", "=", self.account_id.id)
+        action["domain"] = [owner, ("sku", "in", skus.mapped("sku"))]
+        return action
+
     def _action_lines(self, domain, name):
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "acorn_pos_bridge.action_acorn_pos_import_line"

@@ -77,6 +77,10 @@ class TestPosImportScreens(PosImportCommon):
             ),
             3,
         )
+        queue = self.env["acorn.pos.unmapped.product"].search(
+            record.action_view_unmapped()["domain"]
+        )
+        self.assertEqual(queue.mapped("sku"), ["ZZ"])
         store_action = self.store.action_view_imports()
         self.assertEqual(
             self.env["acorn.pos.import"].search(store_action["domain"]), record

@@ -18,10 +18,19 @@
         "views/acorn_channel_sale_views.xml",
         "report/acorn_channel_report_views.xml",
         "views/menus.xml",
+        "security/acorn_pos_import_security.xml",
+        "data/acorn_pos_import_data.xml",
+        "views/acorn_pos_column_mapping_views.xml",
+        "views/acorn_pos_import_views.xml",
+        "views/acorn_pos_unmapped_product_views.xml",
+        "views/acorn_store_import_views.xml",
+        "wizards/acorn_pos_upload_views.xml",
+        "views/acorn_pos_import_menus.xml",
     ],
     "demo": [
         "demo/acorn_store_demo.xml",
         "demo/acorn_channel_demo.xml",
+        "demo/acorn_pos_import_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

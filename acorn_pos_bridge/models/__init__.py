@@ -7,3 +7,10 @@ from . import pos_order
 from . import stock_picking
 from . import acorn_channel_sale_stock
 from . import acorn_channel_sale_rebuild
+from . import acorn_pos_column_mapping
+from . import acorn_store_import
+from . import acorn_pos_import
+from . import acorn_pos_import_sales
+from . import acorn_pos_import_amazon
+from . import acorn_pos_import_line
+from . import acorn_pos_unmapped_product

@@ -9,3 +9,9 @@ from . import test_channel_report
 from . import test_store_status
 from . import test_demo
 from . import test_pos_rebuild
+from . import test_pos_import
+from . import test_pos_import_http
+from . import test_amazon_report_import
+from . import test_pos_import_screens
+from . import test_pos_import_examples
+from . import test_pos_import_ui

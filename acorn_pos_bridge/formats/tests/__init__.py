@@ -1,0 +1,1 @@
+"""Tests of the POS and Vendor Central format readers (pure: no database, no Odoo)."""

@@ -1,0 +1,1 @@
+from . import acorn_pos_upload

@@ -25,3 +25,5 @@ from . import stock_quant_package
 from . import stock_picking
 from . import stock_picking_batch
 from . import report_amz_label
+from . import acorn_vendor_account_intake
+from . import acorn_edi_interchange_intake

@@ -33,9 +33,13 @@ class AcornVendorAccount(models.Model):
         """Archives a file received from Amazon, processes it and returns its messages.
 
         The one way in for every transport, the upload wizard and integrators
-        (XML-RPC / JSON-RPC). The raw bytes are stored before anything is parsed;
-        each transaction set becomes one ``acorn.edi.message``, processed in its own
-        savepoint; a 997 is produced for each functional group.
+        (XML-RPC / JSON-RPC). The raw bytes and their file record are committed
+        first, in their own transaction, before anything is parsed: that commit
+        runs the post-commit hooks, where a transport acknowledges the remote file.
+        Then the file is read (each transaction set becomes one
+        ``acorn.edi.message``, and a 997 answers each functional group) and its
+        sets are processed in batches that each commit, as long as this request's
+        share of the worker time limit lasts; the processing cron does the rest.
 
         Args:
             filename: The name the file arrived with.
@@ -57,7 +61,9 @@ class AcornVendorAccount(models.Model):
         interchange = account.env["acorn.edi.interchange"]._archive_payload(
             account, filename or "unnamed.edi", payload, "inbound"
         )
-        return interchange._amz_process_inbound().ids
+        self._amz_commit(account.env)  # archive first: nothing after can lose it
+        deadline = interchange._amz_intake_deadline()
+        return interchange._amz_process_inbound(deadline).ids
 
     def _amz_check_receive_rights(self):
         if not self.env.user.has_group("acorn_amazon_vendor.group_amazon_vendor_user"):
@@ -244,15 +250,19 @@ class AcornVendorAccount(models.Model):
         return done, max(len(files) - limit, 0)
 
     def _amz_receive_one(self, transport, name, data):
-        """Receives one fetched file in its own transaction; True when stored."""
+        """Receives one fetched file; True when stored.
+
+        The acknowledgment is registered first: ``receive_file`` commits the
+        archived file before parsing it, and that commit runs it. A rollback before
+        (another worker receives the same file) drops it.
+        """
+        self.env.cr.postcommit.add(lambda: transport.acknowledge(name))
         try:
-            with self.env.cr.savepoint():
-                self.receive_file(name, base64.b64encode(data))
+            self.receive_file(name, base64.b64encode(data))
         except CONCURRENCY_ERRORS:
             self.env.cr.rollback()
             _logger.info("File %s is being received by another worker", name)
             return False
-        self.env.cr.postcommit.add(lambda: transport.acknowledge(name))
         self._amz_commit(self.env)
         return True
 

@@ -16,6 +16,7 @@ import contextlib
 import logging
 import time
 import weakref
+from datetime import timedelta
 
 from odoo import api, fields, models, modules
 from odoo.exceptions import AccessError, UserError
@@ -91,13 +92,8 @@ class AcornEdiInterchange(models.Model):
 
     # Time and locks ---------------------------------------------------------------
 
-    def _amz_intake_deadline(self):
-        """When this turn of intake stops starting steps, in ``time.monotonic()``.
-
-        A turn is everything done on one cursor: a request, or the calls of one
-        scheduled action in one cron worker turn. None under tests, which run on
-        one cursor for ever.
-        """
+    def _amz_time_limit(self):
+        """The worker time limit this turn runs under, in seconds; None under tests."""
         if modules.module.current_test:
             return None
         limit = -1
@@ -105,7 +101,22 @@ class AcornEdiInterchange(models.Model):
             limit = config["limit_time_real_cron"]
         if limit is None or limit < 0:
             limit = config["limit_time_real"]
-        limit = limit if limit and limit > 0 else DEFAULT_LIMIT
+        return limit if limit and limit > 0 else DEFAULT_LIMIT
+
+    def _amz_intake_deadline(self):
+        """When this turn of intake stops starting steps, in ``time.monotonic()``.
+
+        A turn is everything done on one cursor: a request, or the calls of one
+        scheduled action in one cron worker turn. None under tests, which run on
+        one cursor for ever.
+
+        Also schedules the processing cron for when the time limit is over, so a
+        worker killed in this turn is followed by one that resumes its work.
+        """
+        limit = self._amz_time_limit()
+        if limit is None:
+            return None
+        self._amz_trigger_processing(fields.Datetime.now() + timedelta(seconds=limit))
         started = _TURN_STARTS.setdefault(self.env.cr, time.monotonic())
         return started + limit * TURN_SHARE
 
@@ -283,12 +294,13 @@ class AcornEdiInterchange(models.Model):
         held._amz_trigger_processing()
         return True
 
-    def _amz_trigger_processing(self):
+    def _amz_trigger_processing(self, at=None):
+        """Has the processing cron run now (the cron workers are woken) or at ``at``."""
         cron = self.env.ref(
             "acorn_amazon_vendor.ir_cron_acorn_edi_process", raise_if_not_found=False
         )
         if cron and cron.sudo().active:
-            cron.sudo()._trigger()
+            cron.sudo()._trigger(at)
 
     # The processing cron ----------------------------------------------------------
 

@@ -6,6 +6,7 @@ the one model ``acorn.edi.message``.
 """
 
 import logging
+import time
 import traceback
 from datetime import timedelta
 
@@ -302,15 +303,18 @@ class AcornEdiMessage(models.Model):
 
         Each file with work left gets one step (read, or a batch of sets) per round,
         so a big file never holds up the small ones behind it; rounds go on for the
-        turn's share of the worker time limit. Reports progress, and triggers itself
-        while work is left, to go on in the next turn. Never raises.
+        turn's share of the worker time limit. Reports progress; when the turn ran
+        out of time with work left, triggers itself to go on in the next turn (work
+        held by another worker is triggered by that worker when it is done, and a
+        failing file waits for the run scheduled at the deadline). Never raises.
         """
         Interchange = self.env["acorn.edi.interchange"].sudo()
-        done = Interchange._amz_process_pending(Interchange._amz_intake_deadline())
+        deadline = Interchange._amz_intake_deadline()
+        done = Interchange._amz_process_pending(deadline)
         remaining = Interchange._amz_count_pending()
-        if remaining:
+        if remaining and (done or deadline and time.monotonic() >= deadline):
             Interchange._amz_trigger_processing()
-            self.env["acorn.vendor.account"]._amz_commit(self.env)
+        self.env["acorn.vendor.account"]._amz_commit(self.env)
         self.env["ir.cron"]._notify_progress(done=done, remaining=remaining)
 
     @api.model

@@ -133,6 +133,10 @@ class AcornEdiInterchange(models.Model):
         )
         locked = cr.fetchone()[0]
         unlock = SQL("SELECT pg_advisory_unlock(%s, %s)", LOCK_KEY, self.account_id.id)
+        if locked:
+            # A new snapshot, taken after the lock: one taken before it could
+            # predate the last holder's commits, and its writes fail to serialise.
+            self._amz_commit()
         try:
             yield locked
         except BaseException:
@@ -156,27 +160,31 @@ class AcornEdiInterchange(models.Model):
             max_steps: at most this many steps (read or batch); None: no limit.
 
         Returns:
-            int: steps that went through (0 when another worker holds the lock).
+            int: work done, counted as ``_amz_count_pending`` counts what is left:
+            1 for the file read, 1 per set processed (0 when another worker holds
+            the account's lock).
         """
         self.ensure_one()
-        steps, cache = 0, {}
+        steps = done = 0
+        cache = {}
         with self._amz_intake_lock() as locked:
             while locked and not _past(deadline) and steps != max_steps:
-                if not self._amz_next_step(cache):
+                moved = self._amz_next_step(cache)
+                if not moved:
                     break
-                steps += 1
-        return steps
+                steps, done = steps + 1, done + moved
+        return done
 
     def _amz_next_step(self, cache):
-        """Runs this file's next step; False when there was none or it failed."""
+        """Runs this file's next step; its work done, 0 when none or it failed."""
         if self.intake_state == "archived":
             ok, sets = self._amz_run_step(self._amz_read_inbound)
             cache.update(sets or {})
-            return ok
+            return int(ok)
         if self.intake_state == "quarantined" or not self._amz_pending_messages():
-            return False
+            return 0
         ok, moved = self._amz_run_step(self._amz_process_batch, cache)
-        return ok and bool(moved)
+        return moved if ok else 0
 
     def _amz_run_step(self, function, *args):
         """Runs one step as a counted attempt; returns (went through, its result)."""
@@ -321,7 +329,7 @@ class AcornEdiInterchange(models.Model):
 
     @api.model
     def _amz_process_pending(self, deadline):
-        """Gives each pending file one step per round until the deadline; steps done."""
+        """Gives each pending file one step per round until the deadline; work done."""
         done, progressed = 0, 1
         while progressed and not _past(deadline):
             progressed = 0

@@ -62,7 +62,7 @@ class TestIntakeBatches(AmazonOrderCommon):
     def test_a_file_stopped_after_a_batch_resumes_where_it_stopped(self):
         interchange = self._archive(purchase_orders(501, self.NUMBERS))
         self.assertEqual(interchange.intake_state, "archived")
-        self.assertEqual(interchange._amz_intake(max_steps=2), 2)  # read, one batch
+        self.assertEqual(interchange._amz_intake(max_steps=2), 3)  # read, 2 sets
         messages = interchange.edi_message_ids.sorted("set_position")
         self.assertEqual(
             messages.mapped("state"), ["in_processed"] * 2 + ["in_received"] * 3

@@ -152,12 +152,15 @@ class AcornEdiInterchange(models.Model):
 
     # Steps ----------------------------------------------------------------------
 
-    def _amz_intake(self, deadline=None, max_steps=None):
+    def _amz_intake(self, deadline=None, max_steps=None, cache=None):
         """Reads this file if needed, then processes batches of its sets.
 
         Args:
             deadline: ``time.monotonic()`` after which no step starts; None: no limit.
             max_steps: at most this many steps (read or batch); None: no limit.
+            cache: {message id: (TransactionSet, InterchangeHeader)} of sets already
+                read, filled as the file is read; pass the same dict to later calls
+                so a big file is not read again for each batch.
 
         Returns:
             int: work done, counted as ``_amz_count_pending`` counts what is left:
@@ -166,7 +169,7 @@ class AcornEdiInterchange(models.Model):
         """
         self.ensure_one()
         steps = done = 0
-        cache = {}
+        cache = {} if cache is None else cache
         with self._amz_intake_lock() as locked:
             while locked and not _past(deadline) and steps != max_steps:
                 moved = self._amz_next_step(cache)
@@ -330,21 +333,22 @@ class AcornEdiInterchange(models.Model):
     @api.model
     def _amz_process_pending(self, deadline):
         """Gives each pending file one step per round until the deadline; work done."""
-        done, progressed = 0, 1
+        done, progressed, caches = 0, 1, {}
         while progressed and not _past(deadline):
             progressed = 0
             for interchange in self._amz_pending_files():
                 if _past(deadline):
                     break
-                progressed += interchange._amz_intake_safely(deadline)
+                cache = caches.setdefault(interchange.id, {})
+                progressed += interchange._amz_intake_safely(deadline, cache)
             done += progressed
         return done
 
-    def _amz_intake_safely(self, deadline):
+    def _amz_intake_safely(self, deadline, cache):
         """One step of one file from the cron; never raises."""
         account = self.account_id._amz_for_processing()
         try:
-            return self.with_env(account.env)._amz_intake(deadline, max_steps=1)
+            return self.with_env(account.env)._amz_intake(deadline, 1, cache)
         except CONCURRENCY_ERRORS:
             self.env.cr.rollback()
             _logger.info("File %s is being processed by another worker", self.id)

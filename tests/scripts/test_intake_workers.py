@@ -173,6 +173,18 @@ def trigger_sync():
         cr.commit()
 
 
+def wake_cron_workers():
+    """What a cron worker gets when its sleep ends: a look at the jobs due.
+
+    Odoo's watchdog counts the sleep (60 s plus a few) of an idle cron worker, so with
+    a 30 s limit it kills it before the sleep ends: such workers only poll when woken
+    by a notification (``ir.cron._notifydb``). This one creates no trigger: only the
+    jobs already due run.
+    """
+    with odoo.sql_db.db_connect("postgres").cursor() as cr:
+        cr.execute("SELECT pg_notify('cron_trigger', %s)", [DB])
+
+
 def query(sql, *args):
     with Registry(DB).cursor() as cr:
         cr.execute(sql, args)
@@ -325,13 +337,11 @@ def phase_kill(root, account_id, pos):
         spared.append(killed.pid)
     else:
         problems.append("no worker could be caught in the middle of the file")
-    # The killed turn had scheduled the processing cron for when its time limit
-    # is over. A cron worker finds it when its sleep ends; with a 30 s limit Odoo's
-    # watchdog kills idle cron workers before their 60 s sleep is over, so a
-    # notification stands for the end of the sleep (any trigger's; the sync's here).
-    time.sleep(32)
-    trigger_sync()
-    wait_for(lambda: len(orders_of(account_id, "KIL")) >= pos)
+    # The killed turn had scheduled the processing cron for when its time limit is
+    # over; the cron workers find it due when they wake up.
+    wait_for(
+        lambda: wake_cron_workers() or len(orders_of(account_id, "KIL")) >= pos, step=5
+    )
     time.sleep(2)
     problems += exactly_once(
         "file of the killed worker", orders_of(account_id, "KIL"), numbers

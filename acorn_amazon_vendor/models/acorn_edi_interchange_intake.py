@@ -12,6 +12,7 @@ Both defined here and in acorn_edi_interchange.py: the one model
 ``acorn.edi.interchange``.
 """
 
+import collections
 import contextlib
 import logging
 import time
@@ -43,6 +44,12 @@ TURN_SHARE = 0.5
 DEFAULT_LIMIT = 120
 # When the first intake step of each cursor started: {cursor: time.monotonic()}.
 _TURN_STARTS = weakref.WeakKeyDictionary()
+# The sets of the files this worker process read last, kept across turns so a big
+# file is read once per process: {(database, file id, sha256): {message id: set}}.
+# The archived bytes never change, and the sets are only read.
+_SETS_READ = collections.OrderedDict()
+# Files whose sets are kept (a file's are dropped once it is processed).
+SETS_READ_KEPT = 2
 
 
 def _past(deadline):
@@ -169,7 +176,8 @@ class AcornEdiInterchange(models.Model):
         """
         self.ensure_one()
         steps = done = 0
-        cache = {} if cache is None else cache
+        if cache is None:
+            cache = self._amz_sets_read()
         with self._amz_intake_lock() as locked:
             while locked and not _past(deadline) and steps != max_steps:
                 moved = self._amz_next_step(cache)
@@ -177,6 +185,15 @@ class AcornEdiInterchange(models.Model):
                     break
                 steps, done = steps + 1, done + moved
         return done
+
+    def _amz_sets_read(self):
+        """The sets of this file this process has read already (to be filled)."""
+        key = (self.env.cr.dbname, self.id, self.sha256)
+        sets = _SETS_READ.pop(key, None)
+        _SETS_READ[key] = {} if sets is None else sets
+        while len(_SETS_READ) > SETS_READ_KEPT:
+            _SETS_READ.popitem(last=False)
+        return _SETS_READ[key]
 
     def _amz_next_step(self, cache):
         """Runs this file's next step; its work done, 0 when none or it failed."""
@@ -244,6 +261,7 @@ class AcornEdiInterchange(models.Model):
         moved = len(batch.filtered(lambda m: m.state != "in_received"))
         if not self._amz_pending_messages():
             self.intake_state = "done"
+            _SETS_READ.pop((self.env.cr.dbname, self.id, self.sha256), None)
         return moved
 
     # Failures and quarantine ----------------------------------------------------
@@ -339,7 +357,9 @@ class AcornEdiInterchange(models.Model):
             for interchange in self._amz_pending_files():
                 if _past(deadline):
                     break
-                cache = caches.setdefault(interchange.id, {})
+                if interchange.id not in caches:
+                    caches[interchange.id] = interchange._amz_sets_read()
+                cache = caches[interchange.id]
                 progressed += interchange._amz_intake_safely(deadline, cache)
             done += progressed
         return done

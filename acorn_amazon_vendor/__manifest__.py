@@ -35,6 +35,7 @@
         "views/stock_picking_views.xml",
         "views/account_move_views.xml",
         "views/acorn_vendor_account_billing_views.xml",
+        "views/acorn_vendor_account_intake_views.xml",
         "views/menus.xml",
         "views/acorn_edi_interchange_routing_views.xml",
         "views/acorn_edi_message_content_views.xml",

@@ -6,9 +6,19 @@ lines, prices and Amazon fields), prepared before the clock starts. The pipeline
 everything ``receive_file`` does: archive the raw bytes, read and validate X12,
 dedupe, match identifiers, price-check, create the orders, build and archive the 997s.
 Confirmation (``action_confirm``: pickings, procurement) is timed separately.
-Each run is rolled back, so the database is left as found.
+
+Then the chunked path: one file of ``--chunked-pos`` POs (5,000) given to
+``receive_file``, which commits the archive, reads the file and processes batches of
+the account's batch size until its share of the time limit is used; the processing
+cron's method, called on a new cursor each turn as a cron worker does, finishes it.
+Its floor is ``sale.order.create()`` of the same values in batches of the same size.
+Orders per second, the ratio to that floor, and the peak RSS are printed.
+
+The floors are rolled back; the pipelines commit (``receive_file`` commits the
+archive and each batch), so give the benchmark a throwaway database.
 
     python bench/bench_850_intake.py [--smoke] [--pos N] [--lines N] [--per-file N]
+        [--chunked-pos N] [--batch N]
 
 Database: ``--db``, else ``ACORN_TEST_DB``, else a new one built with odoo-bin
 (acorn_amazon_vendor, no demo) and dropped afterwards. Needs ``ODOO_PATH`` and
@@ -18,6 +28,7 @@ Database: ``--db``, else ``ACORN_TEST_DB``, else a new one built with odoo-bin
 import argparse
 import base64
 import os
+import resource
 import sys
 import time
 from types import SimpleNamespace
@@ -29,6 +40,7 @@ from odoo_bench import database, env_for, finish  # noqa: E402
 from odoo.modules.registry import Registry  # noqa: E402
 
 TARGET = 1.3
+CHUNKED_TARGET = 1.1
 PRODUCTS = 200
 
 
@@ -56,11 +68,15 @@ def purchase_order(number, control, lines):
     return segments
 
 
+# First ISA13 of each run's files: the pipelines commit, so runs never share one.
+FIRST_CONTROL = {"WARM": 1, "BN": 1000, "CH": 90000, "CF": 95000}
+
+
 def make_files(pos, lines, per_file, prefix):
     """Returns [(filename, bytes)] holding ``pos`` POs in files of ``per_file``."""
     files, number = [], 0
     for index in range(0, pos, per_file):
-        control = index // per_file + 1
+        control = FIRST_CONTROL[prefix] + index // per_file
         count = min(per_file, pos - index)
         segments = [
             "ISA*00*          *00*          *ZZ*AMAZON         *ZZ*BENCH          "
@@ -72,7 +88,7 @@ def make_files(pos, lines, per_file, prefix):
             segments += purchase_order(f"{prefix}{number:06d}", offset, lines)
         segments += [f"GE*{count}*{control}", f"IEA*1*{control:09d}"]
         files.append(
-            (f"BENCH850.I{control:05d}", ("~\n".join(segments) + "~\n").encode())
+            (f"BENCH850.{prefix}{control:05d}", ("~\n".join(segments) + "~\n").encode())
         )
     return files
 
@@ -185,15 +201,101 @@ def run_pipeline(db, account_id, files):
             env.flush_all()
 
         seconds, _ = timed(receive)
-        orders = env["sale.order"].search([("amz_account_id", "=", account_id)])
-        states = set(
-            env["acorn.edi.message"]
-            .search([("account_id", "=", account_id), ("document_type", "=", "850")])
-            .mapped("state")
-        )
+        orders, states = _outcome(env, account_id, files)
         confirm, _ = timed(lambda: _confirm(env, orders))
         cr.rollback()
     return seconds, confirm, len(orders), states
+
+
+def _outcome(env, account_id, files):
+    """The orders and the states of the 850 messages of these files."""
+    names = [name for name, _ in files]
+    messages = env["acorn.edi.message"].search(
+        [("interchange_id.filename", "in", names), ("document_type", "=", "850")]
+    )
+    orders = env["sale.order"].search(
+        [
+            ("amz_account_id", "=", account_id),
+            ("amz_po_number", "in", messages.mapped("po_number")),
+        ]
+    )
+    return orders, set(messages.mapped("state"))
+
+
+def peak_rss_mb():
+    """Peak resident memory of this process so far, in MB (Linux: ru_maxrss in KB)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def run_chunked(db, account_id, files, batch):
+    """receive_file on the big file, then cron turns on new cursors until done."""
+    (name, payload), turns = files[0], 0
+    with Registry(db).cursor() as cr:
+        env_for(cr)["acorn.vendor.account"].browse(account_id).intake_batch_size = batch
+        cr.commit()
+    started = time.perf_counter()
+    with Registry(db).cursor() as cr:
+        account = env_for(cr)["acorn.vendor.account"].browse(account_id)
+        account.receive_file(name, base64.b64encode(payload))
+        cr.commit()
+    left = True
+    while left:
+        turns += 1
+        with Registry(db).cursor() as cr:
+            env = env_for(cr)
+            env["acorn.edi.message"]._cron_process_received()
+            cr.commit()
+            left = env["acorn.edi.interchange"]._amz_count_pending()
+    seconds = time.perf_counter() - started
+    with Registry(db).cursor() as cr:
+        orders, states = _outcome(env_for(cr), account_id, files)
+        return seconds, len(orders), states, turns
+
+
+def run_batched_floor(db, account_id, files, batch):
+    """sale.order.create() of the same values, in batches of the same size."""
+    with Registry(db).cursor() as cr:
+        env = env_for(cr)
+        account = env["acorn.vendor.account"].browse(account_id)
+        values = floor_values(env, account, files)
+        env.flush_all()
+
+        def create_in_batches():
+            for start in range(0, len(values), batch):
+                _create_and_flush(env, values[start : start + batch])
+                env.invalidate_all()
+
+        seconds, _ = timed(create_in_batches)
+        cr.rollback()
+    return seconds, len(values)
+
+
+def report_chunked(args, floor, chunked, rss):
+    floor_s, floor_count = floor
+    seconds, count, states, turns = chunked
+    ratio = seconds / floor_s if floor_s else float("inf")
+    print(
+        f"chunked path: 1 file of {args.chunked_pos} POs x {args.lines} lines, "
+        f"batches of {args.batch}, receive_file + {turns} cron turns"
+    )
+    print(f"{'step':36} {'seconds':>9} {'orders':>7} {'PO/s':>8} {'ratio':>7}")
+    for name, secs, number, row_ratio in (
+        ("floor: create() in batches", floor_s, floor_count, 1.0),
+        ("chunked receive_file + cron", seconds, count, ratio),
+    ):
+        rate = number / secs if secs else 0
+        print(f"{name:36} {secs:9.2f} {number:7d} {rate:8.1f} {row_ratio:6.2f}x")
+    print(f"peak RSS: {rss[1]:.0f} MB ({rss[1] - rss[0]:+.0f} MB over the chunked run)")
+    verdict = "met" if ratio <= CHUNKED_TARGET else "MISSED"
+    print(
+        f"target chunked <= {CHUNKED_TARGET}x batched floor: {verdict} ({ratio:.2f}x)"
+    )
+    problems = []
+    if count != args.chunked_pos:
+        problems.append(f"chunked: expected {args.chunked_pos} orders, got {count}")
+    if states != {"in_processed"}:
+        problems.append(f"chunked: 850 messages not all processed: {sorted(states)}")
+    return problems
 
 
 def report(args, floor, pipeline):
@@ -235,19 +337,33 @@ def main():
     parser.add_argument("--pos", type=int, default=1000)
     parser.add_argument("--lines", type=int, default=20)
     parser.add_argument("--per-file", type=int, default=50)
+    parser.add_argument("--chunked-pos", type=int, default=5000)
+    parser.add_argument("--batch", type=int, default=50, help="sets per batch")
     parser.add_argument("--db", default=os.environ.get("ACORN_TEST_DB"))
     args = parser.parse_args()
     if args.smoke:
         args.pos, args.lines, args.per_file = 40, 10, 20
+        args.chunked_pos, args.batch = 60, 20
     with database(args.db) as db:
         account_id = setup(db)
         warm = make_files(4, args.lines, 4, "WARM")
         run_floor(db, account_id, warm)
         run_pipeline(db, account_id, warm)
-        files = make_files(args.pos, args.lines, args.per_file, "BN")
-        floor = run_floor(db, account_id, files)
-        pipeline = run_pipeline(db, account_id, files)
-        return finish(report(args, floor, pipeline))
+        problems = []
+        if args.chunked_pos:
+            big = make_files(args.chunked_pos, args.lines, args.chunked_pos, "CH")
+            rss_before = peak_rss_mb()
+            chunked = run_chunked(db, account_id, big, args.batch)
+            rss = (rss_before, peak_rss_mb())
+            twin = make_files(args.chunked_pos, args.lines, args.chunked_pos, "CF")
+            floor = run_batched_floor(db, account_id, twin, args.batch)
+            problems += report_chunked(args, floor, chunked, rss)
+        if args.pos:
+            files = make_files(args.pos, args.lines, args.per_file, "BN")
+            floor = run_floor(db, account_id, files)
+            pipeline = run_pipeline(db, account_id, files)
+            problems += report(args, floor, pipeline)
+        return finish(problems)
 
 
 if __name__ == "__main__":

@@ -44,3 +44,5 @@ from . import acorn_edi_transport_check
 from . import acorn_edi_transport_log
 from . import acorn_vendor_account_sync
 from . import acorn_edi_message_send
+from . import acorn_vendor_account_intake
+from . import acorn_edi_interchange_intake

@@ -4,6 +4,7 @@ import logging
 from odoo import api, fields, models
 
 from ..x12 import AckEnvelope, build_acknowledgment, validate_file
+from .acorn_vendor_account_edi import CONCURRENCY_ERRORS
 
 _logger = logging.getLogger(__name__)
 
@@ -112,7 +113,7 @@ class AcornEdiInterchange(models.Model):
             order="id",
             limit=1,
         )
-        interchange = self.create(
+        interchange = self.with_context(**QUIET).create(
             {
                 "filename": filename,
                 "account_id": account.id,
@@ -121,6 +122,7 @@ class AcornEdiInterchange(models.Model):
                 "sha256": digest,
                 "size": len(payload),
                 "duplicate_of_id": earlier.id,
+                "intake_state": "archived" if direction == "inbound" else False,
             }
         )
         interchange.attachment_id = self.env["ir.attachment"].create(
@@ -135,22 +137,58 @@ class AcornEdiInterchange(models.Model):
         )
         return interchange
 
-    def _amz_process_inbound(self):
-        """Reads this received file: one message per set, each processed on its own.
+    def _amz_process_inbound(self, deadline=None):
+        """Reads this received file and processes its sets, in steps that commit.
+
+        The steps (acorn_edi_interchange_intake.py): ``_amz_read_inbound`` once,
+        then batches of sets until none is left or ``deadline`` has passed; what is
+        left waits for the processing cron, triggered here.
+
+        Args:
+            deadline: ``time.monotonic()`` after which no step starts; None: no limit.
 
         Returns:
-            The ``acorn.edi.message`` records created for it, 997s excluded.
+            The file's inbound messages, by position in the file (997s we send for
+            it excluded).
         """
         self.ensure_one()
+        try:
+            self._amz_intake(deadline)
+        except CONCURRENCY_ERRORS:  # rolled back by the intake lock: the cron goes on
+            _logger.info("File %s: another worker got there first", self.id)
+        if self.intake_state in ("archived", "processing"):
+            self._amz_trigger_processing()
+        return self.env["acorn.edi.message"].search(
+            [("interchange_id", "=", self.id), ("direction", "=", "inbound")],
+            order="set_position, id",
+        )
+
+    def _amz_read_inbound(self):
+        """Reads the file once: one message per set, then its 997 or TA1.
+
+        One transaction: the set messages, the duplicate checks of their control
+        numbers and the 997 exist together or not at all, so a 997 goes out once
+        per file. A 997 reports syntax (FACTS §8.3), known once the file is read;
+        what becomes of each order is told by the 855.
+
+        Returns:
+            dict: {message id: (TransactionSet, InterchangeHeader)} of the sets read.
+        """
         report = validate_file(self._get_payload(), keep_segments=True)
         # Addressing: route to the account the file names, refuse what is not ours.
         report = self._amz_route(report)
         messages, sets = self._amz_create_set_messages(report)
-        messages._amz_process(sets)
         if not self.duplicate_of_id:
             self._amz_acknowledge(report, messages)
         self._amz_apply_interchange_acks(report)
-        return messages
+        waiting = "in_received" in messages.mapped("state")
+        self.write(
+            {
+                "intake_state": "processing" if waiting else "done",
+                "set_count": len(messages),
+            }
+        )
+        return sets
 
     def _amz_create_set_messages(self, report):
         """Creates one message per set found; returns them and {id: (set, header)}."""

@@ -6,6 +6,7 @@ the one model ``acorn.edi.message``.
 """
 
 import logging
+import time
 import traceback
 from datetime import timedelta
 
@@ -235,23 +236,23 @@ class AcornEdiMessage(models.Model):
 
     @api.model
     def _cron_process_received(self):
-        """Processes messages sent back to 'received' by a retry."""
-        messages = self.sudo().search(
-            [("state", "=", "in_received"), ("direction", "=", "inbound")],
-            limit=CRON_BATCH,
-            order="id",
-        )
-        for account in messages.account_id:
-            mine = messages.filtered(lambda m, a=account: m.account_id == a)
-            try:
-                mine.with_company(account.company_id)._amz_process()
-            except Exception:  # the cron boundary: log and leave them received
-                self.env.cr.rollback()
-                _logger.exception("Processing received messages of %s failed", account)
-                continue
-            self.env["acorn.vendor.account"]._amz_commit(self.env)
-        left = self.sudo().search_count([("state", "=", "in_received")])
-        self.env["ir.cron"]._notify_progress(done=len(messages), remaining=left)
+        """Scheduled action: processes received files batch by batch, oldest first.
+
+        Each file with work left gets one step (read, or a batch of sets) per round,
+        so a big file never holds up the small ones behind it; rounds go on for the
+        turn's share of the worker time limit. Reports progress; when the turn ran
+        out of time with work left, triggers itself to go on in the next turn (work
+        held by another worker is triggered by that worker when it is done, and a
+        failing file waits for the run scheduled at the deadline). Never raises.
+        """
+        Interchange = self.env["acorn.edi.interchange"].sudo()
+        deadline = Interchange._amz_intake_deadline()
+        done = Interchange._amz_process_pending(deadline)
+        remaining = Interchange._amz_count_pending()
+        if remaining and (done or deadline and time.monotonic() >= deadline):
+            Interchange._amz_trigger_processing()
+        self.env["acorn.vendor.account"]._amz_commit(self.env)
+        self.env["ir.cron"]._notify_progress(done=done, remaining=remaining)
 
     @api.model
     def _cron_check_missing_997(self):

@@ -31,9 +31,13 @@ class AcornVendorAccount(models.Model):
         """Archives a file received from Amazon, processes it and returns its messages.
 
         The one way in for every transport, the upload wizard and integrators
-        (XML-RPC / JSON-RPC). The raw bytes are stored before anything is parsed;
-        each transaction set becomes one ``acorn.edi.message``, processed in its own
-        savepoint; a 997 is produced for each functional group.
+        (XML-RPC / JSON-RPC). The raw bytes and their file record are committed
+        first, in their own transaction, before anything is parsed: that commit
+        runs the post-commit hooks, where a transport acknowledges the remote file.
+        Then the file is read (each transaction set becomes one
+        ``acorn.edi.message``, and a 997 answers each functional group) and its
+        sets are processed in batches that each commit, as long as this request's
+        share of the worker time limit lasts; the processing cron does the rest.
 
         Args:
             filename: The name the file arrived with.
@@ -55,7 +59,9 @@ class AcornVendorAccount(models.Model):
         interchange = account.env["acorn.edi.interchange"]._archive_payload(
             account, filename or "unnamed.edi", payload, "inbound"
         )
-        return interchange._amz_process_inbound().ids
+        self._amz_commit(account.env)  # archive first: nothing after can lose it
+        deadline = interchange._amz_intake_deadline()
+        return interchange._amz_process_inbound(deadline).ids
 
     def _amz_check_receive_rights(self):
         if not self.env.user.has_group("acorn_amazon_vendor.group_amazon_vendor_user"):

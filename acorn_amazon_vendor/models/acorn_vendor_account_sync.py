@@ -24,9 +24,6 @@ from .acorn_vendor_account_edi import CONCURRENCY_ERRORS
 
 _logger = logging.getLogger(__name__)
 
-# Messages still "received" after intake that one sync run processes.
-PROCESS_BATCH = 200
-
 
 class AcornVendorAccount(models.Model):
     _inherit = "acorn.vendor.account"  # pylint: disable=consider-merging-classes-inherited
@@ -162,14 +159,16 @@ class AcornVendorAccount(models.Model):
         return done, max(len(files) - limit, 0)
 
     def _amz_receive_one(self, transport, name, data, record=None, started=None):
-        """Receives one fetched file in its own transaction; True when stored.
+        """Receives one fetched file; True when stored.
 
-        The remote file is acknowledged (deleted or moved) only once the archive
-        has committed: a failure in between makes it come again as a duplicate.
+        The acknowledgment (delete or move of the remote file) is registered first:
+        ``receive_file`` commits the archived file before it parses anything, and
+        that commit runs it. A rollback before it (another worker is receiving the
+        same file) drops it, and the file stays remote for the next run.
         """
+        self.env.cr.postcommit.add(functools.partial(_acknowledge, transport, name))
         try:
-            with self.env.cr.savepoint():
-                self.receive_file(name, base64.b64encode(data))
+            self.receive_file(name, base64.b64encode(data))
         except CONCURRENCY_ERRORS:
             self.env.cr.rollback()
             _logger.info("File %s is being received by another worker", name)
@@ -177,30 +176,24 @@ class AcornVendorAccount(models.Model):
         if record:
             duration = time.monotonic() - (started or time.monotonic())
             record._amz_log("in", name, len(data), duration=duration)
-        self.env.cr.postcommit.add(functools.partial(_acknowledge, transport, name))
         self._amz_commit(self.env)
         return True
 
     def _amz_process_waiting(self):
-        """Processes what intake left "received", so nothing waits for another cron."""
-        messages = self.env["acorn.edi.message"].search(
-            [
-                ("account_id", "=", self.id),
-                ("direction", "=", "inbound"),
-                ("state", "=", "in_received"),
-            ],
-            order="id",
-            limit=PROCESS_BATCH,
-        )
-        if not messages:
-            return
-        try:
-            with self.env.cr.savepoint():
-                messages.with_company(self.company_id)._amz_process()
-        except Exception:  # sending must not wait on processing: log, go on
-            _logger.exception("Processing received messages of %s failed", self.id)
-            return
-        self._amz_commit(self.env)
+        """Goes on with this account's received files that intake left unfinished.
+
+        The same steps as the processing cron (one batch at a time, each committed,
+        under the account's intake lock), so a file's sets are never processed twice
+        and nothing waits for another cron; stops at the turn's deadline.
+        """
+        Interchange = self.env["acorn.edi.interchange"].sudo()
+        deadline = Interchange._amz_intake_deadline()
+        for interchange in Interchange._amz_pending_files():
+            if interchange.account_id != self:
+                continue
+            cache = interchange._amz_sets_read()
+            while interchange._amz_intake_safely(deadline, cache):
+                pass
 
     def _amz_send_batch(self, transport, limit, record=None):
         Message = self.env["acorn.edi.message"]

@@ -30,3 +30,4 @@ from . import test_inbound_tolerance
 from . import test_sftp
 from . import test_sftp_settings
 from . import test_transport_migration
+from . import test_intake_batches

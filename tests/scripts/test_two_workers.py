@@ -7,8 +7,9 @@ acorn_amazon_vendor installed (``ACORN_TEST_DB``), ``ODOO_PATH`` and ``ACORN_CON
 1. Setup (one connection, committed): a vendor account with a folder transport in a
    temporary directory, the products the POs order, and an inbox of files (one PO
    each, a few with several POs, one file dropped twice under two names).
-2. Two worker processes start together and sync the same account in small batches
-   until the inbox is empty.
+2. Two worker processes start together and sync the same account in small batches,
+   and run the processing cron's method, until the inbox is empty and no received
+   file has work left.
 3. Checks: one sale order per PO, no set processed twice, nothing in error, every
    file archived and moved out of the inbox, one 997 per original file.
 
@@ -128,11 +129,17 @@ def worker(account_id, go_file):
     deadline = time.time() + WORKER_TIMEOUT
     while time.time() < deadline:
         with registry.cursor() as cr:
-            account = env_for(cr)["acorn.vendor.account"].browse(account_id)
-            inbox = Path(account.transport_ids.download_path)
-            env_for(cr)["acorn.vendor.account"]._cron_sync_transports(batch_size=BATCH)
+            env = env_for(cr)
+            inbox = Path(
+                env["acorn.vendor.account"]
+                .browse(account_id)
+                .transport_ids.download_path
+            )
+            env["acorn.vendor.account"]._cron_sync_transports(batch_size=BATCH)
+            env["acorn.edi.message"]._cron_process_received()
             cr.commit()
-        if not any(path.is_file() for path in inbox.iterdir()):
+            pending = env["acorn.edi.interchange"]._amz_count_pending()
+        if not pending and not any(path.is_file() for path in inbox.iterdir()):
             return 0
     print("worker: inbox still not empty at the deadline", flush=True)
     return 1

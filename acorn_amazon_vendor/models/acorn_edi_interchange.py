@@ -194,12 +194,10 @@ class AcornEdiInterchange(models.Model):
         """Creates one message per set found; returns them and {id: (set, header)}."""
         vals_list, found = [], []
         seen = self._amz_seen_controls(report)
-        for interchange in report.interchanges:
-            for group in interchange.groups:
-                for transaction in group.sets:
-                    vals = self._amz_set_values(transaction, interchange, group, seen)
-                    vals_list.append(vals)
-                    found.append((transaction, interchange.header))
+        for interchange, group, transaction in report.located_sets():
+            vals = self._amz_set_values(transaction, interchange, group, seen)
+            vals_list.append(vals)
+            found.append((transaction, interchange.header))
         if not vals_list:
             errors = report.envelope_errors() or [
                 self.env._("no transaction set found")

@@ -7,7 +7,7 @@ from .acorn_edi_interchange import DIRECTIONS
 
 _logger = logging.getLogger(__name__)
 
-# X12 transaction sets Amazon retail trades (FACTS.md §1), by ST01.
+# X12 transaction sets Amazon retail trades (FACTS §1), by ST01.
 DOCUMENT_TYPES = [
     ("850", "850 Purchase Order"),
     ("855", "855 PO Acknowledgment"),
@@ -21,7 +21,7 @@ DOCUMENT_TYPES = [
 ]
 # Inbound sets with an importer; any other type waits in review, never dropped.
 IMPORTERS = {"997": "_amz_process_997"}
-# Outbound types Amazon answers with a 997 (FACTS.md §8.3).
+# Outbound types Amazon answers with a 997 (FACTS §8.3).
 ACKNOWLEDGED_TYPES = ("855", "856", "810", "846")
 
 # Message states, prefixed by direction (edi.exchange.record vocabulary).

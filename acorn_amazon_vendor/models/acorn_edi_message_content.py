@@ -95,11 +95,8 @@ class AcornEdiMessage(models.Model):
         report = validate_file(
             self.interchange_id.sudo()._get_payload(), keep_segments=True
         )
-        for interchange in report.interchanges:
-            component = (
-                interchange.header.delimiters.component if (interchange.header) else ">"
-            )
-            for transaction in (s for g in interchange.groups for s in g.sets):
-                if transaction.position == self.set_position:
-                    return transaction, component
+        for interchange, _group, transaction in report.located_sets():
+            if transaction.position == self.set_position:
+                header = interchange.header
+                return transaction, header.delimiters.component if header else ">"
         return None, ""

@@ -88,11 +88,10 @@ class AcornEdiMessage(models.Model):
         found = {}
         for interchange in self.interchange_id:
             report = validate_file(interchange._get_payload(), keep_segments=True)
-            by_position = {}
-            for one in report.interchanges:
-                for group in one.groups:
-                    for transaction in group.sets:
-                        by_position[transaction.position] = (transaction, one.header)
+            by_position = {
+                transaction.position: (transaction, one.header)
+                for one, _group, transaction in report.located_sets()
+            }
             for message in self.filtered(
                 lambda m, i=interchange: m.interchange_id == i
             ):
@@ -228,7 +227,9 @@ class AcornEdiMessage(models.Model):
                     "%(doc)s %(name)s: %(state)s.",
                     doc=self.document_type,
                     name=self.name,
-                    state=dict(self._fields["state"].selection)[self.state],
+                    state=dict(self._fields["state"]._description_selection(self.env))[
+                        self.state
+                    ],
                 )
             )
 

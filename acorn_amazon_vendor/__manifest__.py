@@ -36,6 +36,11 @@
         "views/account_move_views.xml",
         "views/acorn_vendor_account_billing_views.xml",
         "views/menus.xml",
+        "security/acorn_amz_remittance_security.xml",
+        "data/acorn_amz_remittance_data.xml",
+        "views/acorn_amz_remittance_views.xml",
+        "views/acorn_vendor_account_remittance_views.xml",
+        "views/account_move_remittance_views.xml",
     ],
     "demo": [
         "demo/acorn_vendor_account_demo.xml",

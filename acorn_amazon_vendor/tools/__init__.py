@@ -1,0 +1,1 @@
+"""Pure helpers of the addon (no Odoo import): workbook building for remittances."""

@@ -257,7 +257,12 @@ class AcornAmzRemittance(models.Model):
             if targets:
                 plan.append(line + targets)
         if plan:
-            self.env["account.move.line"]._reconcile_plan(plan)
+            # Reconciling changes no invoice line that Odoo's dynamic-line sync
+            # (taxes, terms) would rebuild; skipping it saves a snapshot of every
+            # invoice touched.
+            self.env["account.move.line"].with_context(
+                skip_invoice_sync=True
+            )._reconcile_plan(plan)
         moves = self.line_ids.filtered(lambda line: line.state == "matched").move_id
         if moves:
             payment.invoice_ids = [Command.link(move.id) for move in moves]

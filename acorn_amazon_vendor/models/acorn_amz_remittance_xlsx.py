@@ -103,17 +103,25 @@ class AcornAmzRemittance(models.Model):
             )
 
     def _amz_store_xlsx(self):
-        """Stores the workbook as an attachment of the remittance; returns it."""
+        """Stores the workbook as an attachment of the remittance; returns it.
+
+        Readers of the remittance may export it: the attachment is written as
+        superuser, and read back through the remittance's own rights.
+        """
         self.ensure_one()
-        return self.env["ir.attachment"].create(
-            {
-                "name": f"amazon-remittance-{self.trace_number}.xlsx",
-                "raw": self._amz_xlsx_bytes(),
-                "mimetype": XLSX_MIME,
-                "res_model": self._name,
-                "res_id": self.id,
-                "company_id": self.company_id.id,
-            }
+        return (
+            self.env["ir.attachment"]
+            .sudo()
+            .create(
+                {
+                    "name": f"amazon-remittance-{self.trace_number}.xlsx",
+                    "raw": self._amz_xlsx_bytes(),
+                    "mimetype": XLSX_MIME,
+                    "res_model": self._name,
+                    "res_id": self.id,
+                    "company_id": self.company_id.id,
+                }
+            )
         )
 
     def action_export_xlsx(self):

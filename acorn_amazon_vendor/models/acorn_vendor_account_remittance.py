@@ -53,9 +53,10 @@ class AcornVendorAccount(models.Model):
 
     @api.model
     def _default_remittance_journal(self):
-        return self.env["account.journal"].search(
+        Journal = self.env["account.journal"].sudo()
+        return Journal.search(
             [
-                *self.env["account.journal"]._check_company_domain(self.env.company),
+                *Journal._check_company_domain(self.env.company),
                 ("type", "=", "bank"),
             ],
             order="sequence, id",
@@ -73,7 +74,16 @@ class AcornVendorAccount(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        # EXTENDS acorn_amazon_vendor: a new account gets the default tables.
+        # EXTENDS acorn_amazon_vendor: the journal of the account's own company,
+        # and the default tables.
+        for vals in vals_list:
+            company = self.env["res.company"].browse(
+                vals.get("company_id") or self.env.company.id
+            )
+            if not vals.get("remittance_journal_id"):
+                vals["remittance_journal_id"] = (
+                    self.with_company(company)._default_remittance_journal().id
+                )
         accounts = super().create(vals_list)
         accounts._amz_remittance_defaults()
         return accounts

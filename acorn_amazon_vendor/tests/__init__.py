@@ -25,3 +25,5 @@ from . import test_810_screens
 from . import test_856_demo
 from . import test_810_demo
 from . import test_820_remittance
+from . import test_820_safety
+from . import test_820_flow

@@ -2,16 +2,27 @@
 their numbers, and accounting users."""
 
 import base64
+import datetime
 
 from odoo import Command, fields
 from odoo.tests import new_test_user
 
+from ..x12 import OutboundEnvelope
 from .common import AmazonVendorCommon, read_data
 
 ACCOUNTING_GROUPS = (
     "base.group_user,account.group_account_invoice,"
     "acorn_amazon_vendor.group_amazon_vendor_user"
 )
+
+
+def amazon_envelope(control, receiver="VEND1"):
+    """The envelope of an interchange Amazon sends to ``receiver``."""
+    return OutboundEnvelope(
+        "ZZ", "AMAZON", "ZZ", receiver, "AMAZON", receiver,
+        isa_control=control, gs_control=control, st_control=1,
+        timestamp=datetime.datetime(2026, 12, 15, 6, 0),
+    )  # fmt: skip
 
 
 class AmazonRemittanceCommon(AmazonVendorCommon):
@@ -34,13 +45,14 @@ class AmazonRemittanceCommon(AmazonVendorCommon):
         )
 
     def _invoice(self, amount, date="2026-11-20", refund=False, partner=None,
-                 currency=None):  # fmt: skip
-        move = self.env["account.move"].create(
+                 currency=None, company=None):  # fmt: skip
+        company = company or self.company
+        move = self.env["account.move"].with_company(company).create(
             {
                 "move_type": "out_refund" if refund else "out_invoice",
                 "partner_id": (partner or self.amazon).id,
                 "invoice_date": date,
-                "currency_id": (currency or self.company.currency_id).id,
+                "currency_id": (currency or company.currency_id).id,
                 "invoice_line_ids": [
                     Command.create(
                         {"name": "Goods", "quantity": 1, "price_unit": amount,
@@ -51,6 +63,14 @@ class AmazonRemittanceCommon(AmazonVendorCommon):
         )  # fmt: skip
         move.action_post()
         return move
+
+    @staticmethod
+    def _renumber(text, old, new):
+        """The same interchange under other ISA13/GS06 control numbers."""
+        text = text.replace(f"{old:09d}", f"{new:09d}")
+        return text.replace(f"*{old}*X*", f"*{new}*X*").replace(
+            f"GE*1*{old}~", f"GE*1*{new}~"
+        )
 
     @staticmethod
     def _fill(text, numbers):

@@ -231,7 +231,7 @@ def main():
     parser.add_argument("--sizes", default="1000,10000")
     parser.add_argument("--db", default=os.environ.get("ACORN_TEST_DB"))
     args = parser.parse_args()
-    sizes = [50, 500] if args.smoke else [int(n) for n in args.sizes.split(",")]
+    sizes = [20, 200] if args.smoke else [int(n) for n in args.sizes.split(",")]
     with database(args.db) as db:
         account_id = setup(db)
         run_ours(db, account_id, 5)  # warm-up: caches, compiled grammars

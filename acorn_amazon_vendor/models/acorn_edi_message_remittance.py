@@ -28,6 +28,7 @@ class AcornEdiMessage(models.Model):
         if earlier:
             self._amz_820_seen(earlier)
             return
+        self.account_id.sudo()._amz_remittance_defaults()
         remittance = Remittance._amz_create_from_820(self.sudo(), document)
         self.sudo().write({"res_model": remittance._name, "res_id": remittance.id})
         if self.account_id.auto_post_remittances and remittance.state == "matched":

@@ -27,8 +27,8 @@ class AcornVendorAccount(models.Model):
         string="Remittance Bank Journal",
         check_company=True,
         domain="[('type', '=', 'bank')]",
-        default=lambda self: self._default_remittance_journal(),
-        help="Amazon's payments (820 BPR) are booked on this bank journal.",
+        help="Amazon's payments (820 BPR) are booked on this bank journal. A new "
+        "account gets its company's first bank journal.",
     )
     auto_post_remittances = fields.Boolean(
         string="Post Remittances Automatically",
@@ -89,7 +89,13 @@ class AcornVendorAccount(models.Model):
         return accounts
 
     def _amz_remittance_defaults(self):
-        """Gives accounts without them the deduction types and FACTS §14 patterns."""
+        """Gives accounts without them a bank journal of their company, the
+        deduction types and the FACTS §14 patterns (also for accounts made before
+        remittances existed: called again when an 820 arrives)."""
+        for account in self.filtered(lambda a: not a.remittance_journal_id):
+            account.remittance_journal_id = account.with_company(
+                account.company_id
+            )._default_remittance_journal()
         for account in self.filtered(lambda a: not a.deduction_type_ids):
             company = account.company_id
             if not company.chart_template:

@@ -60,8 +60,11 @@ class Test820Safety(AmazonRemittanceCommon):
     def test_a_failed_booking_rolls_back_and_posts_after_the_fix(self):
         inv1, inv2 = self._invoice(1000), self._invoice(500)
         journal = self.account.remittance_journal_id
+        cash = self.env["account.journal"].search(
+            [("type", "=", "cash"), ("company_id", "=", self.company.id)], limit=1
+        )
         self.account.write(
-            {"auto_post_remittances": True, "remittance_journal_id": False}
+            {"auto_post_remittances": True, "remittance_journal_id": cash.id}
         )
         message = self._full_payment(inv1, inv2)
         remittance = self._remittance("TRC7001")

@@ -1,8 +1,7 @@
 {
     "name": "Amazon Vendor Central (EDI)",
     "summary": "Run an Amazon Vendor Central (1P) business over X12 EDI: purchase "
-    "orders, acknowledgments, ship notices and invoices; remittances (820): "
-    "reconciliation arriving",
+    "orders, acknowledgments, ship notices, invoices and remittances",
     "version": "18.0.1.2.0",
     "category": "Sales/Amazon Vendor",
     "website": "https://github.com/acorn-erp/acorn",
@@ -41,6 +40,11 @@
         "views/acorn_edi_message_content_views.xml",
         "data/acorn_edi_transport_data.xml",
         "views/acorn_edi_transport_views.xml",
+        "security/acorn_amz_remittance_security.xml",
+        "data/acorn_amz_remittance_data.xml",
+        "views/acorn_amz_remittance_views.xml",
+        "views/acorn_vendor_account_remittance_views.xml",
+        "views/account_move_remittance_views.xml",
     ],
     "demo": [
         "demo/acorn_vendor_account_demo.xml",

@@ -46,3 +46,14 @@ from . import acorn_vendor_account_sync
 from . import acorn_edi_message_send
 from . import acorn_vendor_account_intake
 from . import acorn_edi_interchange_intake
+from . import acorn_amz_deduction_type
+from . import acorn_amz_reference_pattern
+from . import acorn_amz_remittance
+from . import acorn_amz_remittance_line
+from . import acorn_amz_remittance_adjustment
+from . import acorn_amz_remittance_match
+from . import acorn_amz_remittance_booking
+from . import acorn_vendor_account_remittance
+from . import acorn_edi_message_remittance
+from . import account_move_remittance
+from . import acorn_amz_remittance_xlsx

@@ -20,7 +20,7 @@ DOCUMENT_TYPES = [
     ("other", "Other / unreadable"),
 ]
 # Inbound sets with an importer; any other type waits in review, never dropped.
-IMPORTERS = {"997": "_amz_process_997"}
+IMPORTERS = {"997": "_amz_process_997", "820": "_amz_process_820"}
 # Outbound types Amazon answers with a 997 (FACTS §8.3).
 ACKNOWLEDGED_TYPES = ("855", "856", "810", "846")
 

@@ -31,3 +31,6 @@ from . import test_sftp
 from . import test_sftp_settings
 from . import test_transport_migration
 from . import test_intake_batches
+from . import test_820_remittance
+from . import test_820_safety
+from . import test_820_flow

@@ -10,6 +10,7 @@ the patterns of FACTS §14 (``<invoice>SC`` shortage claim ...).
 """
 
 import datetime
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -17,6 +18,29 @@ from .grammars.codes import DEDUCTION_PATTERNS
 from .identifiers import Party, party_from, party_segments
 from .inbound import SetView, business_error, located
 from .outbound import date_text, decimal_text, write_interchange
+
+# Runs of letters or digits of a document number; anything else is a separator.
+_TOKENS = re.compile(r"[A-Z]+|[0-9]+")
+
+
+def invoice_number_keys(number):
+    """Spellings of a document number, strictest first, for matching an RMR02.
+
+    1. letters and digits only, upper case (``inv/2026/0042`` -> ``INV20260042``);
+    2. the same with each digit run's leading zeros dropped (``INV-2026-42``);
+    3. as 2 without the leading letters, the journal prefix (``2026-42``).
+
+    A key is empty when the number has nothing left at that level, and key 3 is
+    empty when the number has no prefix to drop. Trailing letters stay, so
+    ``INV-2026-0042SC`` (a shortage claim) never meets ``INV/2026/0042``.
+    """
+    tokens = _TOKENS.findall((number or "").upper())
+    plain = [t.lstrip("0") or "0" if t.isdigit() else t for t in tokens]
+    start = 0
+    while start < len(plain) and plain[start].isalpha():
+        start += 1
+    unprefixed = "-".join(plain[start:]) if 0 < start < len(plain) else ""
+    return "".join(tokens), "-".join(plain), unprefixed
 
 
 def classify_reference(reference, qualifier="IV"):

@@ -24,6 +24,7 @@ from .. import (
     parse_856,
     parse_interchange,
 )
+from ..remittances import invoice_number_keys
 from . import samples as S
 from .common import golden_mismatches, without_positions
 
@@ -189,3 +190,20 @@ class TestParties(unittest.TestCase):
             Party("RI", "ACME INC", "92", "ACME", ("1 MAIN ST",), "SEATTLE", "WA",
                   "98101", "US"),
         )  # fmt: skip
+
+
+class TestInvoiceNumberKeys(unittest.TestCase):
+    """How an RMR02 is compared with our invoice numbers (matching step 1)."""
+
+    def test_separators_case_zeros_and_prefix(self):
+        ours = invoice_number_keys("INV/2026/00042")
+        self.assertEqual(ours, ("INV202600042", "INV-2026-42", "2026-42"))
+        self.assertEqual(invoice_number_keys("inv202600042")[0], ours[0])
+        self.assertEqual(invoice_number_keys("INV-2026-042")[1], ours[1])
+        self.assertEqual(invoice_number_keys("2026/0042")[1], ours[2])
+
+    def test_amazon_suffixes_never_meet_the_invoice(self):
+        ours = set(invoice_number_keys("INV/2026/00042"))
+        claim = set(invoice_number_keys("INV-2026-00042SC")) - {""}
+        self.assertFalse(ours & claim)
+        self.assertEqual(invoice_number_keys("12345")[2], "")

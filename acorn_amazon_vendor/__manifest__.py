@@ -35,6 +35,7 @@
         "views/stock_picking_views.xml",
         "views/account_move_views.xml",
         "views/acorn_vendor_account_billing_views.xml",
+        "views/acorn_dashboard_views.xml",
         "views/menus.xml",
     ],
     "demo": [
@@ -43,6 +44,9 @@
         "demo/acorn_invoice_demo.xml",
     ],
     "assets": {
+        "web.assets_backend": [
+            "acorn_amazon_vendor/static/src/cockpit/*",
+        ],
         "web.assets_tests": [
             "acorn_amazon_vendor/static/tests/tours/*.js",
         ],

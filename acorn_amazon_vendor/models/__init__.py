@@ -34,3 +34,8 @@ from . import stock_quant_package
 from . import stock_picking
 from . import stock_picking_batch
 from . import report_amz_label
+from . import sale_order_dashboard
+from . import sale_order_line_dashboard
+from . import acorn_vendor_account_dashboard
+from . import acorn_vendor_account_cockpit_actions
+from . import acorn_edi_message_raw

@@ -25,3 +25,5 @@ from . import test_810_screens
 from . import test_856_demo
 from . import test_810_demo
 from . import test_i18n
+from . import test_cockpit
+from . import test_edi_search

@@ -18,7 +18,9 @@ class AcornEdiMessage(models.Model):
     @api.depends("attachment_id", "set_position")
     def _compute_raw_html(self):
         for message in self:
-            payload = message.sudo().attachment_id.raw
+            # The web client reads with bin_size: ask for the bytes themselves.
+            attachment = message.sudo().attachment_id.with_context(bin_size=False)
+            payload = attachment.raw
             if not payload:
                 message.raw_html = False
                 continue

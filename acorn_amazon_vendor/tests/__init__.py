@@ -27,3 +27,4 @@ from . import test_810_demo
 from . import test_i18n
 from . import test_cockpit
 from . import test_edi_search
+from . import test_cockpit_ui

@@ -153,3 +153,11 @@ class TestCockpit(AmazonOrderCommon):
         self.account.environment = "test"
         self.account.silence_alert_hours = 1
         self.assertFalse(self.account.is_silent, "a test account is never silent")
+
+    def test_raw_file_in_the_message_form_even_with_bin_size(self):
+        message = self._receive("amazon_850_single.edi")[:1]
+        html = message.with_context(bin_size=True).raw_html
+        self.assertIn("o_acorn_x12_set", html)
+        self.assertIn("BEG*00*NE*3J2KKUAV", html)
+        action = message.action_download_raw()
+        self.assertIn(f"/web/content/{message.attachment_id.id}", action["url"])

@@ -92,19 +92,7 @@ class AcornVendorAccount(models.Model):
         records = model.search(domain, limit=CRON_BATCH)
         if not records:
             return 0
-        busy = (
-            self.env["mail.activity"]
-            .sudo()
-            ._read_group(
-                [
-                    ("res_model", "=", model._name),
-                    ("res_id", "in", records.ids),
-                    ("activity_type_id", "=", activity_type.id),
-                ],
-                ["res_id"],
-            )
-        )
-        busy_ids = {res_id for (res_id,) in busy}
+        busy_ids = self._cockpit_busy_ids(records, activity_type)
         todo = records.filtered(lambda record: record.id not in busy_ids)
         for record in todo:
             account = record if field == "id" else record[field]
@@ -119,3 +107,19 @@ class AcornVendorAccount(models.Model):
                 user_id=user.id,
             )
         return len(todo)
+
+    def _cockpit_busy_ids(self, records, activity_type):
+        """Ids of ``records`` that already hold an open activity of the type."""
+        busy = (
+            self.env["mail.activity"]
+            .sudo()
+            ._read_group(
+                [
+                    ("res_model", "=", records._name),
+                    ("res_id", "in", records.ids),
+                    ("activity_type_id", "=", activity_type.id),
+                ],
+                ["res_id"],
+            )
+        )
+        return {res_id for (res_id,) in busy}

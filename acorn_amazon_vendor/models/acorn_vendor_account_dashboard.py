@@ -71,93 +71,26 @@ class AcornVendorAccount(models.Model):
         now = fields.Datetime.now()
         since = now - timedelta(days=WINDOW_DAYS)
         return [
-            *self._cockpit_kpi_tiles(since, now),
-            {
-                "key": "855_due",
-                "section": "breach",
-                "sequence": 110,
-                "label": self.env._("POs: 855 due within 4 h"),
-                "model": "sale.order",
-                "account_field": "amz_account_id",
-                "domain": [
-                    ("amz_ack_state", "=", "to_send"),
-                    ("state", "!=", "cancel"),
-                    (
-                        "amz_ack_deadline",
-                        "<=",
-                        now + timedelta(hours=BREACH_HOURS_855),
-                    ),
-                ],
-                "activity_type": "acorn_amazon_vendor.mail_activity_amz_855_due",
-            },
-            {
-                "key": "asn_due",
-                "section": "breach",
-                "sequence": 120,
-                "label": self.env._("ASNs late or due today"),
-                "model": "acorn.amz.shipment",
-                "account_field": "account_id",
-                "domain": [
-                    ("state", "!=", "cancel"),
-                    ("asn_state", "in", ("none", "blocked", "to_send")),
-                    "|",
-                    ("asn_late", "=", True),
-                    ("asn_due", "<", self._cockpit_end_of_today()),
-                ],
-                "activity_type": "acorn_amazon_vendor.mail_activity_amz_asn_late",
-            },
-            {
-                "key": "810_rejected",
-                "section": "breach",
-                "sequence": 130,
-                "label": self.env._("Invoices rejected"),
-                "model": "account.move",
-                "account_field": "amz_account_id",
-                "domain": [("amz_edi_state", "=", "rejected")],
-                "activity_type": "acorn_amazon_vendor.mail_activity_amz_810_rejected",
-            },
-            {
-                "key": "997_overdue",
-                "section": "breach",
-                "sequence": 140,
-                "label": self.env._("997s overdue"),
-                "model": "acorn.edi.message",
-                "account_field": "account_id",
-                "domain": [("ack_overdue", "=", True), ("ack_state", "=", "pending")],
-                "activity_type": "acorn_amazon_vendor.mail_activity_amz_997_missing",
-            },
-            {
-                "key": "messages_error",
-                "section": "breach",
-                "sequence": 150,
-                "label": self.env._("Messages in error"),
-                "model": "acorn.edi.message",
-                "account_field": "account_id",
-                "domain": [
-                    ("state", "in", self.env["acorn.edi.message"]._ERROR_STATES)
-                ],
-            },
-            {
-                "key": "silent",
-                "section": "breach",
-                "sequence": 160,
-                "label": self.env._("No file lately (live)"),
-                "model": "acorn.vendor.account",
-                "account_field": "id",
-                "domain": [("is_silent", "=", True)],
-                "activity_type": "acorn_amazon_vendor.mail_activity_amz_no_file",
-            },
+            *self._cockpit_edi_tiles(since),
+            *self._cockpit_order_tiles(since, now),
+            *self._cockpit_item_tiles(since),
+            *self._cockpit_shipping_tiles(since),
+            *self._cockpit_shipping_breach_tiles(),
+            *self._cockpit_account_tiles(),
+            *self._cockpit_billing_tiles(since),
         ]
 
-    def _cockpit_kpi_tiles(self, since, now):
-        """The rates Amazon scores over the trailing window (docs/cockpit.md)."""
+    def _cockpit_edi_tiles(self, since):
+        """997 acceptance; 997s overdue, messages in error, no file lately."""
+        Message = self.env["acorn.edi.message"]
+        edi = {"model": "acorn.edi.message", "account_field": "account_id"}
+        breach = {"section": "breach", **edi}
         return [
             {
+                **edi,
                 "key": "997_accepted",
                 "sequence": 10,
                 "label": self.env._("997 acceptance"),
-                "model": "acorn.edi.message",
-                "account_field": "account_id",
                 "domain": [
                     ("direction", "=", "outbound"),
                     ("document_type", "in", ACKNOWLEDGED_TYPES),
@@ -168,11 +101,32 @@ class AcornVendorAccount(models.Model):
                 "target": 99.0,
             },
             {
+                **breach,
+                "key": "997_overdue",
+                "sequence": 140,
+                "label": self.env._("997s overdue"),
+                "domain": [("ack_overdue", "=", True), ("ack_state", "=", "pending")],
+                "activity_type": "acorn_amazon_vendor.mail_activity_amz_997_missing",
+            },
+            {
+                **breach,
+                "key": "messages_error",
+                "sequence": 150,
+                "label": self.env._("Messages in error"),
+                "domain": [("state", "in", Message._ERROR_STATES)],
+            },
+        ]
+
+    def _cockpit_order_tiles(self, since, now):
+        """855 on time, items confirmed at 80 %; POs whose 855 is due within 4 h."""
+        orders = {"model": "sale.order", "account_field": "amz_account_id"}
+        due = now + timedelta(hours=BREACH_HOURS_855)
+        return [
+            {
+                **orders,
                 "key": "855_on_time",
                 "sequence": 20,
                 "label": self.env._("855 on time"),
-                "model": "sale.order",
-                "account_field": "amz_account_id",
                 "domain": [
                     ("amz_received_date", ">=", since),
                     ("state", "!=", "cancel"),
@@ -184,6 +138,51 @@ class AcornVendorAccount(models.Model):
                 "target": 100.0,
                 "date_field": "amz_received_date",
             },
+            {
+                **orders,
+                "key": "855_due",
+                "section": "breach",
+                "sequence": 110,
+                "label": self.env._("POs: 855 due within 4 h"),
+                "domain": [
+                    ("amz_ack_state", "=", "to_send"),
+                    ("state", "!=", "cancel"),
+                    ("amz_ack_deadline", "<=", due),
+                ],
+                "activity_type": "acorn_amazon_vendor.mail_activity_amz_855_due",
+            },
+        ]
+
+    def _cockpit_shipping_tiles(self, since):
+        """ASN on time and accuracy; ASNs late or due today."""
+        shipments = {"model": "acorn.amz.shipment", "account_field": "account_id"}
+        shipped = [("state", "=", "shipped"), ("ship_date", ">=", since)]
+        return [
+            {
+                **shipments,
+                "key": "asn_on_time",
+                "sequence": 40,
+                "label": self.env._("ASN on time"),
+                "domain": shipped,
+                "good_domain": [("asn_late", "=", False)],
+                "target": 95.0,
+                "date_field": "ship_date",
+            },
+            {
+                **shipments,
+                "key": "asn_accurate",
+                "sequence": 50,
+                "label": self.env._("ASN accuracy"),
+                "domain": shipped,
+                "good_domain": [("asn_state", "in", ("sent", "accepted", "held"))],
+                "target": 95.0,
+                "date_field": "ship_date",
+            },
+        ]
+
+    def _cockpit_item_tiles(self, since):
+        """Items confirmed at 80 % or more (FACTS §4.3)."""
+        return [
             {
                 "key": "855_confirmed",
                 "sequence": 30,
@@ -197,40 +196,69 @@ class AcornVendorAccount(models.Model):
                 "good_domain": [("amz_confirm_ok", "=", True)],
                 "target": 100.0,
             },
+        ]
+
+    def _cockpit_shipping_breach_tiles(self):
+        """ASNs late or due before tonight."""
+        shipments = {"model": "acorn.amz.shipment", "account_field": "account_id"}
+        return [
             {
-                "key": "asn_on_time",
-                "sequence": 40,
-                "label": self.env._("ASN on time"),
-                "model": "acorn.amz.shipment",
-                "account_field": "account_id",
-                "domain": [("state", "=", "shipped"), ("ship_date", ">=", since)],
-                "good_domain": [("asn_late", "=", False)],
-                "target": 95.0,
-                "date_field": "ship_date",
+                **shipments,
+                "key": "asn_due",
+                "section": "breach",
+                "sequence": 120,
+                "label": self.env._("ASNs late or due today"),
+                "domain": [
+                    ("state", "!=", "cancel"),
+                    ("asn_state", "in", ("none", "blocked", "to_send")),
+                    "|",
+                    ("asn_late", "=", True),
+                    ("asn_due", "<", self._cockpit_end_of_today()),
+                ],
+                "activity_type": "acorn_amazon_vendor.mail_activity_amz_asn_late",
             },
+        ]
+
+    def _cockpit_account_tiles(self):
+        """Live accounts that received no file lately."""
+        breach = {"section": "breach"}
+        return [
             {
-                "key": "asn_accurate",
-                "sequence": 50,
-                "label": self.env._("ASN accuracy"),
-                "model": "acorn.amz.shipment",
-                "account_field": "account_id",
-                "domain": [("state", "=", "shipped"), ("ship_date", ">=", since)],
-                "good_domain": [("asn_state", "in", ("sent", "accepted", "held"))],
-                "target": 95.0,
-                "date_field": "ship_date",
+                **breach,
+                "key": "silent",
+                "sequence": 160,
+                "label": self.env._("No file lately (live)"),
+                "model": "acorn.vendor.account",
+                "account_field": "id",
+                "domain": [("is_silent", "=", True)],
+                "activity_type": "acorn_amazon_vendor.mail_activity_amz_no_file",
             },
+        ]
+
+    def _cockpit_billing_tiles(self, since):
+        """Invoice acceptance; invoices rejected."""
+        moves = {"model": "account.move", "account_field": "amz_account_id"}
+        return [
             {
+                **moves,
                 "key": "810_accepted",
                 "sequence": 60,
                 "label": self.env._("Invoice acceptance"),
-                "model": "account.move",
-                "account_field": "amz_account_id",
                 "domain": [
                     ("amz_edi_state", "in", ("accepted", "rejected")),
                     ("create_date", ">=", since),
                 ],
                 "good_domain": [("amz_edi_state", "=", "accepted")],
                 "target": 99.0,
+            },
+            {
+                **moves,
+                "key": "810_rejected",
+                "section": "breach",
+                "sequence": 130,
+                "label": self.env._("Invoices rejected"),
+                "domain": [("amz_edi_state", "=", "rejected")],
+                "activity_type": "acorn_amazon_vendor.mail_activity_amz_810_rejected",
             },
         ]
 

@@ -24,6 +24,7 @@ class AcornEdiSearch(models.TransientModel):
 
     _name = "acorn.edi.search"
     _description = "Find an Amazon Reference"
+    _rec_name = "query"
 
     query = fields.Char(
         string="Reference",

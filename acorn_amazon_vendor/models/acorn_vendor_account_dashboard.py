@@ -17,6 +17,7 @@ docs/cockpit.md.
 from datetime import datetime, time, timedelta
 
 from odoo import api, fields, models
+from odoo.exceptions import UserError
 from odoo.osv import expression
 
 # Amazon scores vendors on trailing four weeks (FACTS §11: PO on-time waiver).
@@ -370,7 +371,9 @@ class AcornVendorAccount(models.Model):
 
     def _search_is_silent(self, operator, value):
         if operator not in ("=", "!=") or not isinstance(value, bool):
-            return NotImplemented
+            raise UserError(
+                self.env._("'No file lately' can only be searched with = or !=.")
+            )
         self.flush_model(["silence_alert_hours", "last_receive_date"])
         self.env.cr.execute(
             """

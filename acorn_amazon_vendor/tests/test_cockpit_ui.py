@@ -48,3 +48,21 @@ class TestCockpitUi(HttpCase):
                 }
             )
         self.start_tour("/odoo", "acorn_amazon_vendor_cockpit", login="admin")
+
+    def test_account_setup_tour(self):
+        self.env["res.partner"].create({"name": "Amazon.com Services LLC"})
+        self.start_tour("/odoo", "acorn_amazon_vendor_account_setup", login="admin")
+        account = self.env["acorn.vendor.account"].search(
+            [("vendor_code", "=", "TOURCA")]
+        )
+        self.assertRecordValues(
+            account,
+            [
+                {
+                    "name": "Amazon Canada Tour",
+                    "vendor_isa_id": "TOURCA",
+                    "vendor_gs_id": "TOURCA",
+                    "silence_alert_hours": 12,
+                }
+            ],
+        )

@@ -161,3 +161,27 @@ class TestCockpit(AmazonOrderCommon):
         self.assertIn("BEG*00*NE*3J2KKUAV", html)
         action = message.action_download_raw()
         self.assertIn(f"/web/content/{message.attachment_id.id}", action["url"])
+
+    def test_every_figure_opens_list_graph_and_pivot(self):
+        self._create_message(
+            self.account,
+            direction="outbound",
+            document_type="855",
+            state="out_sent",
+            ack_state="R",
+        )
+        tiles = {tile["key"]: tile for tile in self.account.cockpit_data}
+        self.assertEqual(tiles["997_accepted"]["missed"], 1)
+        for user in (self.user, self.manager):
+            account = self.account.with_user(user)
+            for tile in account.cockpit_data:
+                for part in ("all", "missed"):
+                    action = account.action_cockpit_open(tile["key"], part)
+                    model = self.env[action["res_model"]].with_user(user)
+                    model = model.with_context(**action["context"])
+                    views = model.get_views(action["views"])["views"]
+                    self.assertEqual(set(views), {"list", "graph", "pivot", "form"})
+                    count = model.search_count(action["domain"])
+                    expected = tile.get("missed") if part == "missed" else None
+                    if expected is not None:
+                        self.assertEqual(count, expected, tile["key"])

@@ -35,6 +35,7 @@
         "views/account_move_views.xml",
         "views/acorn_vendor_account_billing_views.xml",
         "views/acorn_vendor_account_intake_views.xml",
+        "views/acorn_dashboard_views.xml",
         "views/menus.xml",
         "views/acorn_edi_interchange_routing_views.xml",
         "views/acorn_edi_message_content_views.xml",
@@ -52,6 +53,9 @@
         "demo/acorn_invoice_demo.xml",
     ],
     "assets": {
+        "web.assets_backend": [
+            "acorn_amazon_vendor/static/src/cockpit/*",
+        ],
         "web.assets_tests": [
             "acorn_amazon_vendor/static/tests/tours/*.js",
         ],

@@ -57,3 +57,8 @@ from . import acorn_vendor_account_remittance
 from . import acorn_edi_message_remittance
 from . import account_move_remittance
 from . import acorn_amz_remittance_xlsx
+from . import sale_order_dashboard
+from . import sale_order_line_dashboard
+from . import acorn_vendor_account_dashboard
+from . import acorn_vendor_account_cockpit_actions
+from . import acorn_edi_message_raw

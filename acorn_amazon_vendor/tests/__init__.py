@@ -34,3 +34,6 @@ from . import test_intake_batches
 from . import test_820_remittance
 from . import test_820_safety
 from . import test_820_flow
+from . import test_cockpit
+from . import test_edi_search
+from . import test_cockpit_ui

@@ -13,7 +13,19 @@ registry.category("web_tour.tours").add("acorn_amazon_vendor_menus", {
             run: "click",
         },
         {
-            content: "The app opens on the POs to acknowledge, filtered",
+            content: "The app opens on the cockpit",
+            trigger: '.o_acorn_cockpit_kanban .o_kanban_record:contains("Amazon Tour")',
+        },
+        {
+            trigger: 'button[data-menu-xmlid="acorn_amazon_vendor.menu_amazon_vendor_orders"]',
+            run: "click",
+        },
+        {
+            trigger: '.dropdown-item[data-menu-xmlid="acorn_amazon_vendor.menu_amz_sale_order_to_ack"]',
+            run: "click",
+        },
+        {
+            content: "The POs to acknowledge, filtered",
             trigger: '.o_searchview_facet:contains("POs to Acknowledge")',
         },
         {

@@ -62,3 +62,4 @@ from . import sale_order_line_dashboard
 from . import acorn_vendor_account_dashboard
 from . import acorn_vendor_account_cockpit_actions
 from . import acorn_edi_message_raw
+from . import acorn_vendor_account_cockpit_flows

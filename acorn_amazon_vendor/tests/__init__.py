@@ -37,3 +37,4 @@ from . import test_820_flow
 from . import test_cockpit
 from . import test_edi_search
 from . import test_cockpit_ui
+from . import test_cockpit_flows

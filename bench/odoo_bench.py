@@ -22,12 +22,12 @@ def env_for(cr):
     return odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
 
 
-def build_database():
-    """Create a database with acorn_amazon_vendor installed, no demo; its name."""
+def build_database(modules="acorn_amazon_vendor"):
+    """Create a database with ``modules`` installed, no demo; its name."""
     db = f"acorn_bench_{os.getpid()}"
     odoo_bin = os.path.join(os.environ["ODOO_PATH"], "odoo-bin")
     subprocess.check_call(
-        [sys.executable, odoo_bin, "-c", CONF, "-d", db, "-i", "acorn_amazon_vendor",
+        [sys.executable, odoo_bin, "-c", CONF, "-d", db, "-i", modules,
          "--without-demo=all", "--stop-after-init", "--http-port=0",
          "--log-level=warn"]
     )  # fmt: skip
@@ -41,14 +41,15 @@ def drop_database(db):
 
 
 @contextlib.contextmanager
-def database(db=None):
-    """The database to run in: ``db`` if given, else one built now and dropped after.
+def database(db=None, modules="acorn_amazon_vendor"):
+    """The database to run in: ``db`` if given, else one built now (with
+    ``modules``) and dropped after.
 
     Reads the Odoo configuration first, so the caller needs nothing else.
     """
     odoo.tools.config.parse_config(["-c", CONF, "--log-level=warn"])
     built = not db
-    db = db or build_database()
+    db = db or build_database(modules)
     try:
         yield db
     finally:

@@ -1,0 +1,1 @@
+from . import acorn_channel_report

@@ -1,0 +1,1 @@
+"""Pure Python helpers of the POS bridge (no Odoo import): forecasting."""

@@ -1,0 +1,1 @@
+"""Tests of the POS bridge's pure helpers (no database, no Odoo)."""

@@ -36,6 +36,10 @@
         "views/account_move_views.xml",
         "views/acorn_vendor_account_billing_views.xml",
         "views/menus.xml",
+        "security/acorn_amz_inventory_security.xml",
+        "data/ir_cron_inventory_data.xml",
+        "views/acorn_amz_inventory_advice_views.xml",
+        "views/acorn_amz_inventory_menus.xml",
     ],
     "demo": [
         "demo/acorn_vendor_account_demo.xml",

@@ -18,6 +18,10 @@
         "views/acorn_channel_sale_views.xml",
         "report/acorn_channel_report_views.xml",
         "views/menus.xml",
+        "security/acorn_amz_replenishment_security.xml",
+        "data/ir_cron_replenishment_data.xml",
+        "views/acorn_amz_replenishment_views.xml",
+        "views/acorn_amz_replenishment_menus.xml",
     ],
     "demo": [
         "demo/acorn_store_demo.xml",

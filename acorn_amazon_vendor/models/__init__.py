@@ -34,3 +34,7 @@ from . import stock_quant_package
 from . import stock_picking
 from . import stock_picking_batch
 from . import report_amz_label
+from . import acorn_amz_inventory_advice
+from . import acorn_edi_message_inventory
+from . import acorn_vendor_account_inventory
+from . import product_template_inventory

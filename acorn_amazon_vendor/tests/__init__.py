@@ -24,3 +24,4 @@ from . import test_labels
 from . import test_810_screens
 from . import test_856_demo
 from . import test_810_demo
+from . import test_846_advice

@@ -76,6 +76,9 @@ class Suggestion:
     """What to plan for Amazon: the need and the quantity suggested."""
 
     forecast: Forecast
+    on_hand: float
+    inbound: float
+    free_stock: float
     safety: float
     position: float
     need: float
@@ -275,4 +278,6 @@ def suggest(amazon, store, on_hand, inbound, free_stock, settings=Settings()):
     needed = math.ceil(round(need, 6))
     quantity = min(needed, max(math.floor(free_stock), 0))
     flags = result.flags + (("short",) if quantity < needed else ())
-    return Suggestion(result, safety, position, need, quantity, flags)
+    return Suggestion(
+        result, on_hand, inbound, free_stock, safety, position, need, quantity, flags
+    )

@@ -7,3 +7,6 @@ from . import pos_order
 from . import stock_picking
 from . import acorn_channel_sale_stock
 from . import acorn_channel_sale_rebuild
+from . import acorn_amz_replenishment
+from . import acorn_amz_replenishment_week
+from . import acorn_vendor_account_replenishment

@@ -8,3 +8,4 @@ from . import test_channel_report
 from . import test_store_status
 from . import test_demo
 from . import test_pos_rebuild
+from . import test_replenishment

@@ -2,13 +2,25 @@
 
 import math
 import unittest
+from pathlib import Path
 
-from acorn_pos_bridge.formats import forecast as fc
+from .. import forecast as fc
 
-# The worked example of docs/replenishment.md ("Worked example"): the same numbers.
-DOC_AMAZON = [10, 10, 10, 10, 10, 40, 10, 10]
-DOC_STORE = [20, 20, 20, 20, 24, 24, 24, 24]
-DOC_ON_HAND, DOC_INBOUND, DOC_FREE = 15, 12, 100
+DOC = Path(__file__).resolve().parents[3] / "docs" / "replenishment.md"
+
+
+def worked_example(path=DOC):
+    """The figures of the docs' worked example: ``{key: [numbers]}``.
+
+    Read from the ``text`` block after the ``<!-- worked-example -->`` marker.
+    """
+    text = path.read_text(encoding="utf-8").split("<!-- worked-example -->", 1)[1]
+    block = text.split("```text", 1)[1].split("```", 1)[0]
+    figures = {}
+    for line in block.strip().splitlines():
+        key, values = line.split(":", 1)
+        figures[key.strip()] = [float(value) for value in values.split()]
+    return figures
 
 
 class TestForecast(unittest.TestCase):
@@ -82,12 +94,19 @@ class TestForecast(unittest.TestCase):
         self.assertIn("short", result.flags)
 
     def test_worked_example_of_the_docs(self):
-        result = fc.suggest(DOC_AMAZON, DOC_STORE, DOC_ON_HAND, DOC_INBOUND, DOC_FREE)
-        self.assertEqual(result.forecast.spikes, (5,))
-        self.assertAlmostEqual(result.forecast.lead_factor, 1.1)
-        self.assertSeries(result.forecast.demand, [10.25, 10.5, 10.75, 11])
-        self.assertAlmostEqual(result.forecast.total, 42.5)
-        self.assertAlmostEqual(result.safety, 10.625)
-        self.assertAlmostEqual(result.position, 27)
-        self.assertAlmostEqual(result.need, 26.125)
-        self.assertEqual(result.quantity, 27)
+        doc = worked_example()
+        result = fc.suggest(
+            doc["amazon_weekly"],
+            doc["store_weekly"],
+            doc["amazon_on_hand"][0],
+            doc["inbound"][0],
+            doc["free_stock"][0],
+        )
+        self.assertEqual(result.forecast.spikes, (int(doc["spike_week"][0]) - 1,))
+        self.assertAlmostEqual(result.forecast.lead_factor, doc["store_lead_factor"][0])
+        self.assertSeries(result.forecast.demand, doc["forecast_weekly"])
+        self.assertAlmostEqual(result.forecast.total, doc["forecast_total"][0])
+        self.assertAlmostEqual(result.safety, doc["cover"][0])
+        self.assertAlmostEqual(result.need, doc["need"][0])
+        self.assertEqual(result.quantity, doc["suggested"][0])
+        self.assertEqual(result.quantity, 27, "the docs' example itself")

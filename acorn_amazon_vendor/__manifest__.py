@@ -40,6 +40,7 @@
         "data/ir_cron_inventory_data.xml",
         "views/acorn_amz_inventory_advice_views.xml",
         "views/acorn_amz_inventory_menus.xml",
+        "views/sale_order_ack_proposal_views.xml",
     ],
     "demo": [
         "demo/acorn_vendor_account_demo.xml",

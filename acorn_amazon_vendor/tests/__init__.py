@@ -25,3 +25,4 @@ from . import test_810_screens
 from . import test_856_demo
 from . import test_810_demo
 from . import test_846_advice
+from . import test_855_proposal

@@ -88,20 +88,26 @@ def setup(db, args):
                 for size in (args.small, args.large)
             ]
         )  # fmt: skip
-        common = {"today": TODAY, "company": company.id,
-                  "currency": company.currency_id.id, "weeks": args.weeks}  # fmt: skip
-        cr.execute("SELECT setseed(0.42)")
-        for account, size in zip(accounts, (args.small, args.large), strict=True):
-            cr.execute(FACTS_SQL, common | {
-                "channel": "amazon", "source": "amazon_report", "account": account.id,
-                "ref": f"{PREFIX}-A{account.id}-", "products": products[:size].ids,
-            })  # fmt: skip
-        cr.execute(FACTS_SQL, common | {
-            "channel": "store", "source": "import", "account": None,
-            "ref": f"{PREFIX}-S-", "products": products.ids})  # fmt: skip
-        cr.execute("ANALYZE acorn_channel_sale")
+        insert_facts(cr, args, accounts, products)
         cr.commit()
         return accounts.ids
+
+
+def insert_facts(cr, args, accounts, products):
+    """Amazon facts of each account's products, store facts of all products."""
+    company = accounts[0].company_id
+    common = {"today": TODAY, "company": company.id,
+              "currency": company.currency_id.id, "weeks": args.weeks}  # fmt: skip
+    cr.execute("SELECT setseed(0.42)")
+    for account, size in zip(accounts, (args.small, args.large), strict=True):
+        cr.execute(FACTS_SQL, common | {
+            "channel": "amazon", "source": "amazon_report", "account": account.id,
+            "ref": f"{PREFIX}-A{account.id}-", "products": products[:size].ids,
+        })  # fmt: skip
+    cr.execute(FACTS_SQL, common | {
+        "channel": "store", "source": "import", "account": None,
+        "ref": f"{PREFIX}-S-", "products": products.ids})  # fmt: skip
+    cr.execute("ANALYZE acorn_channel_sale")
 
 
 def cleanup(db):

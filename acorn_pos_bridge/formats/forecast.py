@@ -211,12 +211,7 @@ def forecast(amazon, store=(), settings=Settings()):
     store_cleaned, store_spikes = clean_spikes(list(store))
     indices = seasonal_indices(cleaned, settings.season)
     n = len(cleaned)
-    recent_start = max(0, n - settings.window)
-    recent = [
-        x / indices[t % settings.season] if indices else x
-        for t, x in enumerate(cleaned[recent_start:], start=recent_start)
-    ]
-    level, trend = weighted_trend(recent)
+    level, trend = weighted_trend(_recent(cleaned, indices, settings))
     factor = lead_factor(cleaned, store_cleaned, settings)
     demand = []
     for week in range(1, settings.horizon + 1):
@@ -235,6 +230,15 @@ def forecast(amazon, store=(), settings=Settings()):
         store_spikes=store_spikes,
         flags=flags,
     )
+
+
+def _recent(series, indices, settings):
+    """The last ``window`` weeks, divided by their seasonal index if any."""
+    start = max(0, len(series) - settings.window)
+    return [
+        x / indices[t % settings.season] if indices else x
+        for t, x in enumerate(series[start:], start=start)
+    ]
 
 
 def _forecast_flags(weeks, spikes, store_spikes, indices, factor):

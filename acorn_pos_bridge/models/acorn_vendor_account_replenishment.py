@@ -71,8 +71,8 @@ class AcornVendorAccount(models.Model):
 
     @api.model
     def _cron_compute_replenishment(self):
-        """Scheduled action: every account's suggestions. Never raises."""
-        accounts = self.sudo().search([("active", "=", True)])
+        """Scheduled action: every account with a warehouse. Never raises."""
+        accounts = self.sudo().search([("warehouse_id", "!=", False)])
         for done, account in enumerate(accounts, start=1):
             try:
                 with self.env.cr.savepoint():

@@ -8,6 +8,7 @@ from odoo import Command
 from odoo.tests import tagged
 
 from odoo.addons.acorn_amazon_vendor.tests.common import AmazonOrderCommon
+from odoo.addons.acorn_amazon_vendor.tests.test_menus import load_menu_actions
 
 from ..formats.tests.test_forecast import worked_example
 
@@ -187,3 +188,21 @@ class TestReplenishment(AmazonOrderCommon):
             ).product_id,
             self.flat,
         )
+
+    def test_planning_menus_and_user_approval(self):
+        self._weeks(self.flat, "amazon_report", [10] * 8)
+        self._weeks(self.mug, "amazon_report", [10] * 8)
+        lines = self.account._chain_compute_replenishment(TODAY)
+        opened = load_menu_actions(
+            self.env(user=self.user), "acorn_amazon_vendor.menu_amazon_vendor_root"
+        )
+        for name in (
+            "Replenishment Suggestions",
+            "History and Forecast",
+            "846 Inventory Advices",
+            "846 History per Product",
+        ):
+            self.assertIn(f"Amazon Vendor/Planning/{name}", opened)
+        lines.with_user(self.user).action_approve()
+        self.assertEqual(set(lines.mapped("state")), {"approved"})
+        self.assertEqual(lines.approved_by_id, self.user)

@@ -7,7 +7,9 @@ class ProductTemplate(models.Model):
     _inherit = "product.template"
 
     amz_advice_line_count = fields.Integer(
-        string="846 Advices", compute="_compute_amz_advice_line_count"
+        string="846 Advices",
+        compute="_compute_amz_advice_line_count",
+        groups="acorn_amazon_vendor.group_amazon_vendor_user",
     )
 
     def _compute_amz_advice_line_count(self):

@@ -155,6 +155,11 @@ class AcornAmzInventoryAdvice(models.Model):
             "content_digest": hashlib.sha256(repr(document).encode()).hexdigest(),
         }
 
+    def _amz_quantities(self):
+        """``{product_id: quantity}`` advised, to compare two advices."""
+        self.ensure_one()
+        return {line.product_id.id: line.quantity for line in self.line_ids}
+
     # Sending -------------------------------------------------------------------------
 
     def action_send(self):

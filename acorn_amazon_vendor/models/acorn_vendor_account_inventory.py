@@ -13,6 +13,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 _logger = logging.getLogger(__name__)
+# An on-demand 846 equal to one sent this recently is taken for a double click.
+RESEND_GUARD_MINUTES = 10
 
 
 class AcornVendorAccount(models.Model):
@@ -133,9 +135,14 @@ class AcornVendorAccount(models.Model):
         )
 
     def action_send_846(self):
-        """Button: a new 846 from the stock now, sent at once; opens it."""
+        """Button: a new 846 from the stock now, sent at once; opens it.
+
+        Refused when the account's latest 846 carried the same quantities less
+        than ``RESEND_GUARD_MINUTES`` ago (a double click, two users at once).
+        """
         self.ensure_one()
         advice = self._amz_make_inventory_advice("manual")
+        self._amz_refuse_same_846(advice)
         advice._amz_send_846()
         return {
             "type": "ir.actions.act_window",
@@ -143,6 +150,29 @@ class AcornVendorAccount(models.Model):
             "view_mode": "form",
             "res_id": advice.id,
         }
+
+    def _amz_refuse_same_846(self, advice):
+        """UserError when a recent 846 of the account advised the same quantities."""
+        since = fields.Datetime.now() - timedelta(minutes=RESEND_GUARD_MINUTES)
+        previous = self.env["acorn.amz.inventory.advice"].search(
+            [
+                ("account_id", "=", self.id),
+                ("id", "!=", advice.id),
+                ("date", ">=", since),
+                ("state", "in", ("generated", "held", "sent", "accepted")),
+            ],
+            order="date desc, id desc",
+            limit=1,
+        )
+        if previous and previous._amz_quantities() == advice._amz_quantities():
+            raise UserError(
+                self.env._(
+                    "%(name)s advised these same quantities at %(date)s: nothing new "
+                    "to send.",
+                    name=previous.name,
+                    date=fields.Datetime.context_timestamp(self, previous.date),
+                )
+            )
 
     def action_view_inventory_advices(self):
         self.ensure_one()

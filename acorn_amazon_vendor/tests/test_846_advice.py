@@ -74,15 +74,28 @@ class Test846Advice(AmazonOrderCommon):
         self.assertEqual(len(self._outbound("846")), 1, "nothing sent twice")
         self.assertIn("846", advice.message_ids[0].body)
 
+    def test_same_quantities_not_sent_twice_on_demand(self):
+        self.account.action_send_846()
+        with self.assertRaisesRegex(UserError, "nothing new to send"):
+            self.account.action_send_846()
+        self.assertEqual(len(self._outbound("846")), 1)
+        Quant = self.env["stock.quant"]
+        Quant._update_available_quantity(self.mug, self.warehouse.lot_stock_id, 5)
+        self.account.action_send_846()
+        self.assertEqual(len(self._outbound("846")), 2, "the stock changed")
+
     def test_product_history(self):
         self.account.action_send_846()
+        self.env["stock.quant"]._update_available_quantity(
+            self.mug, self.warehouse.lot_stock_id, 1
+        )
         self.account.action_send_846()
         template = self.mug.product_tmpl_id
         self.assertEqual(template.amz_advice_line_count, 2)
         action = template.action_amz_view_advice_lines()
         lines = self.env[action["res_model"]].search(action["domain"])
         self.assertEqual(lines.product_id, self.mug)
-        self.assertEqual(set(lines.mapped("quantity")), {60})
+        self.assertEqual(set(lines.mapped("quantity")), {60, 61})
 
     def test_scheduled_send_once_per_interval(self):
         self.account.write({"inventory_advice": True, "inventory_interval_hours": 24})

@@ -1,1 +1,1 @@
-"""Pure Python helpers of the POS bridge (no Odoo import): forecasting."""
+"""Pure Python code of the POS bridge (no Odoo import): the demand forecast."""

@@ -1,1 +1,1 @@
-"""Tests of the POS bridge's pure helpers (no database, no Odoo)."""
+"""Tests of the POS bridge's pure code (no database, no Odoo)."""

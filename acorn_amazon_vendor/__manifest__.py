@@ -46,6 +46,11 @@
         "views/acorn_amz_remittance_views.xml",
         "views/acorn_vendor_account_remittance_views.xml",
         "views/account_move_remittance_views.xml",
+        "security/acorn_amz_inventory_security.xml",
+        "data/ir_cron_inventory_data.xml",
+        "views/acorn_amz_inventory_advice_views.xml",
+        "views/acorn_amz_inventory_menus.xml",
+        "views/sale_order_ack_proposal_views.xml",
     ],
     "demo": [
         "demo/acorn_vendor_account_demo.xml",

@@ -63,3 +63,8 @@ from . import acorn_vendor_account_dashboard
 from . import acorn_vendor_account_cockpit_actions
 from . import acorn_edi_message_raw
 from . import acorn_vendor_account_cockpit_flows
+from . import acorn_amz_inventory_advice
+from . import acorn_edi_message_inventory
+from . import acorn_vendor_account_inventory
+from . import product_template_inventory
+from . import sale_order_ack_proposal

@@ -18,7 +18,7 @@ inherited by the records that exchange documents. It holds:
 from odoo import models
 from odoo.exceptions import UserError
 
-from ..x12 import X12Error, build_810, build_855, build_856
+from ..x12 import X12Error, build_810, build_846, build_855, build_856
 
 # The outbound states a record shows once a message exists, in the order they come.
 OUTBOUND_STATES = [
@@ -47,7 +47,7 @@ RETRY_STATES = ("rejected", "error")
 # Message states that do not count as "already sent".
 FAILED_MESSAGE_STATES = ("out_error_generate", "out_error_send", "out_rejected")
 # The x12 builder of each outbound document, ``build(document, envelope) -> str``.
-BUILDERS = {"855": build_855, "856": build_856, "810": build_810}
+BUILDERS = {"855": build_855, "856": build_856, "810": build_810, "846": build_846}
 
 
 class AcornEdiDocumentMixin(models.AbstractModel):

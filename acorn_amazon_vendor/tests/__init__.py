@@ -38,3 +38,5 @@ from . import test_cockpit
 from . import test_edi_search
 from . import test_cockpit_ui
 from . import test_cockpit_flows
+from . import test_846_advice
+from . import test_855_proposal

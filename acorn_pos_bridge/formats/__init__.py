@@ -1,7 +1,8 @@
-"""Pure readers and cleaning rules for sales exports of external POS and Vendor Central.
+"""Pure code of the POS bridge (no Odoo import): readers, cleaning rules, forecast.
 
-Nothing here imports Odoo: a file (CSV, XLSX) or a JSON payload is read into a
-:class:`~.tables.Table`, a column mapping turns each row into a neutral
-:class:`~.sales.SaleRow` or :class:`~.amazon_reports.ReportRow`, and the rules in
-:mod:`.cleaning` decide which rows count. The ORM only matches products and writes.
+A file (CSV, XLSX) or a JSON payload is read into a :class:`~.tables.Table`, a
+column mapping turns each row into a neutral :class:`~.sales.SaleRow` or
+:class:`~.amazon_reports.ReportRow`, and the rules in :mod:`.cleaning` decide which
+rows count; the ORM only matches products and writes. :mod:`.forecast` computes
+the Amazon demand forecast behind the replenishment suggestions.
 """

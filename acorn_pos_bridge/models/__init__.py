@@ -14,3 +14,6 @@ from . import acorn_pos_import_sales
 from . import acorn_pos_import_amazon
 from . import acorn_pos_import_line
 from . import acorn_pos_unmapped_product
+from . import acorn_amz_replenishment
+from . import acorn_amz_replenishment_week
+from . import acorn_vendor_account_replenishment

@@ -15,3 +15,4 @@ from . import test_amazon_report_import
 from . import test_pos_import_screens
 from . import test_pos_import_examples
 from . import test_pos_import_ui
+from . import test_replenishment

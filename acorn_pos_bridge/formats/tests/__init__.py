@@ -1,1 +1,1 @@
-"""Tests of the POS and Vendor Central format readers (pure: no database, no Odoo)."""
+"""Tests of the POS bridge's pure code: format readers, cleaning, forecast."""

@@ -27,7 +27,6 @@
         "wizards/acorn_pos_upload_views.xml",
         "views/acorn_pos_import_menus.xml",
         "security/acorn_amz_replenishment_security.xml",
-        "data/ir_cron_replenishment_data.xml",
         "views/acorn_amz_replenishment_views.xml",
         "views/acorn_amz_replenishment_menus.xml",
     ],

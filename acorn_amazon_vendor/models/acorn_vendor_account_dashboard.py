@@ -47,12 +47,6 @@ class AcornVendorAccount(models.Model):
         compute="_compute_cockpit_data",
         help="The account's KPI and time-to-breach tiles (docs/cockpit.md).",
     )
-    silence_alert_hours = fields.Integer(
-        string="Alert Without File For (h)",
-        default=24,
-        help="On a live account, an activity is raised when no file arrived for "
-        "this many hours. 0 switches the alert off.",
-    )
     is_silent = fields.Boolean(
         string="No File Lately",
         compute="_compute_is_silent",
@@ -363,7 +357,7 @@ class AcornVendorAccount(models.Model):
             ("document_setting_ids.status", "=", "live"),
         ]
 
-    @api.depends("last_receive_date", "silence_alert_hours", "environment")
+    @api.depends("last_receive_date", "heartbeat_hours", "environment")
     def _compute_is_silent(self):
         silent = self.search([("id", "in", self.ids), ("is_silent", "=", True)])
         for account in self:
@@ -374,14 +368,14 @@ class AcornVendorAccount(models.Model):
             raise UserError(
                 self.env._("'No file lately' can only be searched with = or !=.")
             )
-        self.flush_model(["silence_alert_hours", "last_receive_date"])
+        self.flush_model(["heartbeat_hours", "last_receive_date"])
         self.env.cr.execute(
             """
             SELECT id FROM acorn_vendor_account
-             WHERE silence_alert_hours > 0
+             WHERE heartbeat_hours > 0
                AND COALESCE(last_receive_date, create_date)
                    < (now() AT TIME ZONE 'UTC')
-                     - silence_alert_hours * interval '1 hour'
+                     - heartbeat_hours * interval '1 hour'
             """
         )
         ids = [row[0] for row in self.env.cr.fetchall()]

@@ -148,10 +148,10 @@ class TestCockpit(AmazonOrderCommon):
         )
         no_file = self.env.ref("acorn_amazon_vendor.mail_activity_amz_no_file")
         self.assertEqual(self.account.activity_ids.activity_type_id, no_file)
-        self.account.silence_alert_hours = 48
+        self.account.heartbeat_hours = 48
         self.assertFalse(self.account.is_silent)
         self.account.environment = "test"
-        self.account.silence_alert_hours = 1
+        self.account.heartbeat_hours = 1
         self.assertFalse(self.account.is_silent, "a test account is never silent")
 
     def test_raw_file_in_the_message_form_even_with_bin_size(self):

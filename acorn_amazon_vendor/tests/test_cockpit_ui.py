@@ -62,7 +62,7 @@ class TestCockpitUi(HttpCase):
                     "name": "Amazon Canada Tour",
                     "vendor_isa_id": "TOURCA",
                     "vendor_gs_id": "TOURCA",
-                    "silence_alert_hours": 12,
+                    "heartbeat_hours": 12,
                 }
             ],
         )

@@ -47,7 +47,7 @@ registry.category("web_tour.tours").add("acorn_amazon_vendor_account_setup", {
         },
         {
             content: "Alert when no file came for 12 hours",
-            trigger: '.o_field_widget[name="silence_alert_hours"] input',
+            trigger: '.o_field_widget[name="heartbeat_hours"] input',
             run: "edit 12",
         },
         {

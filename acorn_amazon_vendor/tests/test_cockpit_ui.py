@@ -18,8 +18,9 @@ class TestCockpitUi(HttpCase):
                 "name": "Amazon Cockpit",
                 "vendor_code": "COCK1",
                 "partner_id": amazon.id,
-                "vendor_isa_id": "COCK1",
-                "vendor_gs_id": "COCK1",
+                # the test files are addressed to VEND1 (ISA08 and GS03)
+                "vendor_isa_id": "VEND1",
+                "vendor_gs_id": "VEND1",
             }
         )
         mug = self.env["product.product"].create(

@@ -52,9 +52,12 @@ class TestInboundTolerance(AmazonOrderCommon):
     def test_retailer_style_820_is_accepted_with_warnings(self):
         message = self._receive("amazon_820_adx_ref_dtm_other_style.edi")
         self.assertRecordValues(
-            message, [{"document_type": "820", "state": "in_review", "ack_state": "E"}]
-        )
-        self.assertIn("No importer for 820", message.error_message)
+            message,
+            [{"document_type": "820", "state": "in_processed", "ack_state": "E",
+              "res_model": "acorn.amz.remittance"}],
+        )  # fmt: skip
+        remittance = self.env["acorn.amz.remittance"].browse(message.res_id)
+        self.assertEqual(len(remittance.line_ids), 2, "both RMR lines are read")
         self.assertEqual(message.warning_message.count("ADX02 is not one of"), 2)
         self.assertIn("AK5*E~", self._ack_text())
         content = str(message.content_html)

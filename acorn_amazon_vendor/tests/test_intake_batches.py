@@ -124,11 +124,13 @@ class TestIntakeBatches(AmazonOrderCommon):
         self.addCleanup(shutil.rmtree, root, ignore_errors=True)
         for folder in ("in", "out", "done"):
             (root / folder).mkdir()
-        self.account.write(
+        self.env["acorn.edi.transport"].create(
             {
-                "transport": "folder",
-                "inbox_path": str(root / "in"),
-                "outbox_path": str(root / "out"),
+                "account_id": self.account.id,
+                "kind": "folder",
+                "direction": "both",
+                "download_path": str(root / "in"),
+                "upload_path": str(root / "out"),
                 "archive_path": str(root / "done"),
             }
         )

@@ -176,6 +176,7 @@ class TestSftpFlow(SftpCommon):
         activity_type = self.env.ref("acorn_amazon_vendor.mail_activity_amz_no_file")
         self.account.write({"heartbeat_hours": 24, "environment": "production"})
         self.account.last_receive_date = fields.Datetime.now() - timedelta(hours=30)
+        self.env.flush_all()  # the silence is history: written before the file comes
         Account = self.env["acorn.vendor.account"]
         Account._cron_check_heartbeat()
         alarm = self.account.activity_ids.filtered(

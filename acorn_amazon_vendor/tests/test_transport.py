@@ -155,11 +155,13 @@ class TestFolderTransport(AmazonOrderCommon):
         self.assertEqual(self.transport.state, "new")
 
     def test_a_processing_failure_does_not_stop_sending(self):
-        self._receive("amazon_850_single.edi")
-        waiting = self._create_message(self.account, state="in_received")
-        Message = type(self.env["acorn.edi.message"])
+        received = self._receive("amazon_850_single.edi")
+        waiting = self._create_message(
+            self.account, state="in_received", interchange_id=received.interchange_id.id
+        )
+        Interchange = type(self.env["acorn.edi.interchange"])
         with (
-            patch.object(Message, "_amz_process", side_effect=RuntimeError("boom")),
+            patch.object(Interchange, "_amz_intake", side_effect=RuntimeError("boom")),
             self.assertLogs(level="ERROR"),
         ):
             self.account.action_sync_now()

@@ -76,6 +76,11 @@ registry.category("web_tour.tours").add("acorn_amazon_vendor_cockpit", {
             trigger: '.o_form_view .o_field_widget[name="po_number"]:contains("9PRICELO")',
         },
         {
+            content: "Open the File tab (an inbound set opens on its Content)",
+            trigger: '.o_notebook_headers .nav-link:contains("File")',
+            run: "click",
+        },
+        {
             content: "The raw file is shown",
             trigger: '.o_acorn_raw_file:contains("9PRICELO")',
         },

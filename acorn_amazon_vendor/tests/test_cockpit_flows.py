@@ -55,3 +55,21 @@ class TestCockpitFlows(AmazonRemittanceCommon):
         )
         self.assertTrue(adjustments, "the 820 carries deductions")
         self.assertEqual(self._tile("deductions_open")["count"], len(adjustments))
+
+    def test_a_trace_number_lands_on_the_remittance_and_the_invoices_it_paid(self):
+        inv1 = self._invoice(1000)
+        self._invoice(140, date="2026-11-28")
+        message = self._receive_820(
+            "amazon_820_chargeback_unknown_crlf.edi", {"INV1": inv1.name}
+        )
+        remittance = self._remittance("TRC7003")
+        search = self.env["acorn.edi.search"].create({"query": "trc7003"})
+        search.action_search()
+        found = {(line.res_model, line.res_id) for line in search.line_ids}
+        self.assertIn(("acorn.amz.remittance", remittance.id), found)
+        self.assertIn(("account.move", inv1.id), found)
+        self.assertIn(("acorn.edi.message", message.id), found)
+        for line in remittance.line_ids:
+            self.assertIn(("acorn.amz.remittance.line", line.id), found)
+        steps = search.line_ids.mapped("step")
+        self.assertIn("Remittance", steps)

@@ -16,7 +16,7 @@ MAX_ROUNDS = 5
 # Records kept per model, so that a very common reference stays readable.
 MAX_PER_MODEL = 200
 # Place of each message in the chain, by document type.
-MESSAGE_STEPS = {"850": 20, "855": 30, "856": 70, "810": 90, "997": 100}
+MESSAGE_STEPS = {"850": 20, "855": 30, "856": 70, "810": 90, "820": 97, "997": 100}
 
 
 class AcornEdiSearch(models.TransientModel):

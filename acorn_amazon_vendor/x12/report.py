@@ -44,7 +44,11 @@ def heading_ids(segments, separator):
     return {}
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen: one is built per set in the reader's hot loop, by keyword, and a
+# frozen dataclass pays an object.__setattr__ per field there (about twice the
+# cost of the whole construction). Nothing writes to it after it is built; it is
+# never hashed (``ids`` is a dict).
+@dataclass(slots=True)
 class TransactionSet:
     """One transaction set (ST to SE) with what was found in it.
 

@@ -107,9 +107,15 @@ def setup(root):
                 "partner_id": partner.id,
                 "vendor_isa_id": VENDOR,
                 "vendor_gs_id": VENDOR,
-                "transport": "folder",
-                "inbox_path": str(root / "in"),
-                "outbox_path": str(root / "out"),
+            }
+        )
+        env["acorn.edi.transport"].create(
+            {
+                "account_id": account.id,
+                "kind": "folder",
+                "direction": "both",
+                "download_path": str(root / "in"),
+                "upload_path": str(root / "out"),
                 "archive_path": str(root / "done"),
             }
         )

@@ -114,9 +114,13 @@ def remittance_text(invoices, trace):
         payment_date=DAY,
         dates=(("097", DAY),),
     )
+    # Control numbers of their own per run: intake commits what it receives (the
+    # archive first), so an earlier run's 820 is there and the same numbers would
+    # be a duplicate.
+    control = 820_000 + len(items)
     envelope = OutboundEnvelope(
-        "ZZ", "AMAZON", "ZZ", VENDOR, "AMAZON", VENDOR, isa_control=820,
-        gs_control=820, st_control=1, timestamp=datetime.datetime(2026, 12, 15),
+        "ZZ", "AMAZON", "ZZ", VENDOR, "AMAZON", VENDOR, isa_control=control,
+        gs_control=control, st_control=1, timestamp=datetime.datetime(2026, 12, 15),
     )  # fmt: skip
     return build_820(remittance, envelope)
 

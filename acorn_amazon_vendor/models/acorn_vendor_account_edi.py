@@ -159,9 +159,11 @@ class AcornVendorAccount(models.Model):
 
         Does nothing under tests: the test cursor must stay one transaction that is
         rolled back at the end (Odoo refuses commits there), and the tests run the
-        post-commit hooks themselves.
+        post-commit hooks themselves. Nor while modules load (demo data receives a
+        PO): the install runs in one transaction, with savepoints a commit would
+        break.
         """
-        if modules.module.current_test:
+        if modules.module.current_test or not env.registry.ready:
             return False
         env.cr.commit()
         return True

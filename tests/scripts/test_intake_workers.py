@@ -33,12 +33,14 @@ from pathlib import Path
 sys.path.insert(0, os.environ["ODOO_PATH"])
 
 import psutil  # noqa: E402
+import x12_files  # noqa: E402
 
 import odoo  # noqa: E402
 from odoo.modules.registry import Registry  # noqa: E402
 
 DB = os.environ["ACORN_TEST_DB"]
 CONF = os.environ["ACORN_CONF"]
+ITEMS = ("B0BIGFILE1", "BF-ONE", "BF-TWO")  # ASIN and SKUs of the two lines
 VENDOR = "BIGFILE"
 SMALL_FILES, SMALL_POS = 3, 5
 PHASE_TIMEOUT = 240
@@ -57,34 +59,8 @@ def env_for(cr):
     return odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
 
 
-def purchase_order(number, control):
-    segments = [
-        f"ST*850*{control:04d}",
-        f"BEG*00*NE*{number}**20261127",
-        f"REF*CR*{VENDOR}",
-        "CSH*N",
-        "DTM*064*20261201",
-        "DTM*063*20261208",
-        "N1*ST**92*ABE2",
-        "PO1*1*12*EA*5.00*PE*BP*B0BIGFILE1*VN*BF-ONE",
-        "PO1*2*3*EA*7.50*PE*VN*BF-TWO",
-        "CTT*2*15",
-    ]
-    segments.append(f"SE*{len(segments) + 1}*{control:04d}")
-    return segments
-
-
 def interchange(control, numbers):
-    sender, receiver = "AMAZON".ljust(15), VENDOR.ljust(15)
-    segments = [
-        f"ISA*00*          *00*          *ZZ*{sender}*ZZ*{receiver}*261127*0830*U*00401"
-        f"*{control:09d}*0*P*>",
-        f"GS*PO*AMAZON*{VENDOR}*20261127*0830*{control}*X*004010",
-    ]
-    for offset, number in enumerate(numbers, 1):
-        segments += purchase_order(number, offset)
-    segments += [f"GE*{len(numbers)}*{control}", f"IEA*1*{control:09d}"]
-    return "~\n".join(segments) + "~\n"
+    return x12_files.interchange(VENDOR, ITEMS, control, numbers)
 
 
 def free_port():
